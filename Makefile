@@ -1,0 +1,38 @@
+# TraceReplay: one entry point for people and CI. `make` alone prints this help.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+CONFIG ?= Release
+DOTNET ?= dotnet
+export DOTNET_CLI_TELEMETRY_OPTOUT := 1
+export DOTNET_NOLOGO := 1
+export DOTNET_SKIP_FIRST_TIME_EXPERIENCE := 1
+
+.PHONY: help build test demo bench bench-smoke regress format-check clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+
+build: ## Build everything and leave a runnable ./bin/tracereplay
+	$(DOTNET) build TraceReplay.sln -c $(CONFIG) -nologo -v quiet
+	$(DOTNET) publish src/TraceReplay.Cli -c $(CONFIG) -o bin/app -nologo -v quiet --no-restore
+	@printf '#!/usr/bin/env bash\nexec dotnet "$$(dirname "$$(readlink -f "$$0")")/app/tracereplay.dll" "$$@"\n' > bin/tracereplay
+	@chmod +x bin/tracereplay
+	@echo "built ./bin/tracereplay"
+
+test: build ## Run every test project (unit + integration), then a benchmark smoke pass
+	set -o pipefail; $(DOTNET) test TraceReplay.sln -c $(CONFIG) --no-build -nologo 2>&1 | tee artifacts.test.log
+	@tools/test-summary.sh artifacts.test.log
+
+demo: build ## Run the main job on the shipped sample trace and calibration
+	./bin/tracereplay models
+	./bin/tracereplay analyze intensity --model qwen3-30b-a3b --gpu h100 --tp 2 --batch 64 --context 2048
+
+bench: ## Run the BenchmarkDotNet suite (results in BenchmarkDotNet.Artifacts/)
+	$(DOTNET) run -c Release --project tests/TraceReplay.Benchmarks -- --filter '*' $(BENCH_ARGS)
+
+bench-smoke: ## One dry iteration of every benchmark (no timings)
+	$(DOTNET) run -c Release --project tests/TraceReplay.Benchmarks -- --filter '*' --job dry
+
+clean: ## Remove build outputs
+	rm -rf bin artifacts.test.log
+	$(DOTNET) clean TraceReplay.sln -nologo -v quiet

@@ -1,0 +1,30 @@
+using System.CommandLine;
+
+namespace TraceReplay.Cli.Commands;
+
+/// <summary>Options several commands share, so their names and help read the same everywhere.</summary>
+public static class CommonOptions
+{
+    public static Option<string> Model(bool required = true) => new("--model", "-m")
+    {
+        Description = "Model: catalogue name or Hugging Face id (case-insensitive, e.g. qwen3-30b-a3b, Qwen/Qwen3-30B-A3B), or a path to a config.json",
+        Required = required,
+    };
+
+    public static Option<string> Gpu(bool required = true) => new("--gpu", "-g")
+    {
+        Description = "GPU: a100, h100, h100-pcie, h200, b200, a40 (case-insensitive), or a path to a GPU JSON file",
+        Required = required,
+    };
+
+    public static Option<int> Tp() => new("--tp")
+    {
+        Description = "Tensor-parallel degree (GPUs per instance)",
+        DefaultValueFactory = _ => 1,
+    };
+
+    public static Option<bool> Json() => new("--json")
+    {
+        Description = "Write machine-readable JSON to stdout instead of a table",
+    };
+}

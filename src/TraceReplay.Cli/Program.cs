@@ -1,0 +1,3 @@
+using TraceReplay.Cli;
+
+return CliApp.Run(args);

@@ -1,0 +1,152 @@
+using System.Text.Json;
+
+namespace TraceReplay.Core.Models;
+
+/// <summary>
+/// Reads a Hugging Face <c>config.json</c> of the llama, mistral/mixtral, qwen2/qwen3, qwen3_moe, gpt_oss and
+/// deepseek_v3 families into a <see cref="ModelSpec"/>. An optional <c>_tracereplay</c> object carries the
+/// catalogue name, Hugging Face id, aliases and published parameter count.
+/// </summary>
+public static class HfConfigLoader
+{
+    private static readonly string[] s_families =
+        ["llama", "mistral", "mixtral", "qwen2", "qwen3", "qwen2_moe", "qwen3_moe", "gpt_oss", "deepseek_v2", "deepseek_v3"];
+
+    public static ModelSpec LoadFile(string path)
+    {
+        using FileStream stream = File.OpenRead(path);
+        string fallbackName = Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(path))) ?? "model";
+        return Load(stream, path, fallbackName);
+    }
+
+    public static ModelSpec Load(Stream json, string sourceName, string fallbackName)
+    {
+        JsonDocument doc;
+        try
+        {
+            doc = JsonDocument.Parse(json);
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidDataException($"{sourceName}: line {ex.LineNumber + 1}: not valid JSON ({ex.Message})", ex);
+        }
+        using (doc)
+        {
+            return Parse(new ConfigReader(doc.RootElement, sourceName), fallbackName);
+        }
+    }
+
+    private static ModelSpec Parse(ConfigReader c, string fallbackName)
+    {
+        string family = c.String("model_type") ?? throw c.Missing("model_type", $"one of {string.Join(", ", s_families)}");
+        if (!s_families.Contains(family))
+        {
+            throw new InvalidDataException($"{c.Source}: field 'model_type' is '{family}'; expected one of {string.Join(", ", s_families)}");
+        }
+        int layers = c.RequiredInt("num_hidden_layers");
+        int hidden = c.RequiredInt("hidden_size");
+        int qHeads = c.RequiredInt("num_attention_heads");
+        int kvHeads = c.Int("num_key_value_heads") ?? qHeads;
+        int headDim = c.Int("head_dim") ?? hidden / qHeads;
+        bool isQwen2 = family is "qwen2" or "qwen2_moe";
+        bool isGptOss = family == "gpt_oss";
+
+        MlaSpec? mla = null;
+        if (family.StartsWith("deepseek", StringComparison.Ordinal) && c.Int("kv_lora_rank") is int kvLora)
+        {
+            mla = new MlaSpec(c.Int("q_lora_rank") ?? 0, kvLora, c.RequiredInt("qk_rope_head_dim"),
+                c.RequiredInt("qk_nope_head_dim"), c.RequiredInt("v_head_dim"));
+            kvHeads = qHeads;
+            headDim = mla.QkHeadDim;
+        }
+
+        MoeSpec? moe = null;
+        int? experts = c.Int("num_local_experts") ?? c.Int("num_experts") ?? c.Int("n_routed_experts");
+        if (experts is > 0)
+        {
+            int topK = c.Int("num_experts_per_tok") ?? c.Int("experts_per_token") ?? throw c.Missing("num_experts_per_tok", "an integer");
+            int expertFfn = c.Int("moe_intermediate_size") ?? c.RequiredInt("intermediate_size");
+            int shared = c.Int("n_shared_experts") ?? (c.Int("shared_expert_intermediate_size") is > 0 ? 1 : 0);
+            int sharedFfn = c.Int("shared_expert_intermediate_size") ?? expertFfn;
+            moe = new MoeSpec(experts.Value, topK, expertFfn, shared, shared > 0 ? sharedFfn : 0, HasBias: isGptOss);
+        }
+
+        bool[] moeLayers = new bool[layers];
+        if (moe is not null)
+        {
+            int firstDense = c.Int("first_k_dense_replace") ?? 0;
+            int step = Math.Max(c.Int("moe_layer_freq") ?? c.Int("decoder_sparse_step") ?? 1, 1);
+            HashSet<int> mlpOnly = [.. c.IntArray("mlp_only_layers")];
+            bool deepseek = family.StartsWith("deepseek", StringComparison.Ordinal);
+            for (int i = 0; i < layers; i++)
+            {
+                // DeepSeek counts MoE layers from layer 0, Qwen's sparse step from layer 1 (as in their HF modeling code).
+                moeLayers[i] = deepseek
+                    ? i >= firstDense && i % step == 0
+                    : (i + 1) % step == 0 && !mlpOnly.Contains(i);
+            }
+        }
+
+        int[] windows = SlidingWindows(c, layers);
+        ReadMeta(c, out string? name, out string? hfId, out List<string> aliases, out double? published, out string? expertQuant);
+        return new ModelSpec
+        {
+            Name = name ?? fallbackName,
+            HfId = hfId,
+            Family = family,
+            Aliases = aliases,
+            NumLayers = layers,
+            HiddenSize = hidden,
+            VocabSize = c.RequiredInt("vocab_size"),
+            TieWordEmbeddings = c.Bool("tie_word_embeddings") ?? false,
+            NumQHeads = qHeads,
+            NumKvHeads = kvHeads,
+            HeadDim = headDim,
+            AttentionBias = c.Bool("attention_bias") ?? (isQwen2 || c.Bool("qkv_bias") == true),
+            OutputBias = isGptOss,
+            QkNorm = family is "qwen3" or "qwen3_moe",
+            AttentionSinks = isGptOss,
+            Mla = mla,
+            DenseFfn = c.Int("intermediate_size") ?? 0,
+            Moe = moe,
+            MoeLayers = moeLayers,
+            SlidingWindowTokens = windows,
+            ExpertWeightBytesPerParam = expertQuant == "mxfp4" ? 4.25 / 8 : 2,
+            PublishedParams = published,
+        };
+    }
+
+    private static int[] SlidingWindows(ConfigReader c, int layers)
+    {
+        int[] windows = new int[layers];
+        if (c.Int("sliding_window") is not int window || window <= 0 || c.Bool("use_sliding_window") == false)
+        {
+            return windows;
+        }
+        string[] types = c.StringArray("layer_types");
+        int firstSliding = c.Int("max_window_layers") is int mwl && c.String("model_type")!.StartsWith("qwen", StringComparison.Ordinal) ? mwl : 0;
+        for (int i = 0; i < layers; i++)
+        {
+            bool sliding = types.Length == layers ? types[i] == "sliding_attention" : i >= firstSliding;
+            windows[i] = sliding ? window : 0;
+        }
+        return windows;
+    }
+
+    private static void ReadMeta(ConfigReader c, out string? name, out string? hfId, out List<string> aliases, out double? published, out string? expertQuant)
+    {
+        name = null; hfId = null; published = null; aliases = [];
+        expertQuant = c.Root.TryGetProperty("quantization_config", out JsonElement q) && q.TryGetProperty("quant_method", out JsonElement qm)
+            ? qm.GetString() : null;
+        if (!c.Root.TryGetProperty("_tracereplay", out JsonElement meta))
+        {
+            hfId = c.String("_name_or_path");
+            return;
+        }
+        var m = new ConfigReader(meta, c.Source);
+        name = m.String("name");
+        hfId = m.String("hf_id");
+        aliases = [.. m.StringArray("aliases")];
+        published = m.Double("published_params");
+    }
+}

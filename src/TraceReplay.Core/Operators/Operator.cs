@@ -1,0 +1,35 @@
+namespace TraceReplay.Core.Operators;
+
+/// <summary>
+/// One operator of one iteration on one GPU (after the tensor-parallel split), with the shape a calibrated
+/// model needs. GEMM shapes are (M tokens) x (K in) -> (N out). Attention carries its query tokens, sequences and
+/// attended (query, key) pairs.
+/// </summary>
+public readonly record struct Operator
+{
+    public required OpKind Kind { get; init; }
+    /// <summary>Decoder layer index, or -1 for the embedding and head.</summary>
+    public required int Layer { get; init; }
+    public required double Flops { get; init; }
+    public required HbmTraffic Bytes { get; init; }
+    /// <summary>Rows processed: tokens (GEMMs, norms) or query tokens (attention).</summary>
+    public long Tokens { get; init; }
+    public long InFeatures { get; init; }
+    public long OutFeatures { get; init; }
+    /// <summary>Sequences in an attention operator.</summary>
+    public int Sequences { get; init; }
+    /// <summary>Attention: sum over sequences of the KV tokens attended (cached + new).</summary>
+    public long ContextTokens { get; init; }
+    /// <summary>Attention: (query, key) pairs computed, after causal and sliding-window masking.</summary>
+    public double AttendedPairs { get; init; }
+    /// <summary>MoE: expected distinct experts whose weights this iteration streams.</summary>
+    public double ExpertsHit { get; init; }
+    /// <summary>All-reduce: payload bytes per GPU.</summary>
+    public double CommBytes { get; init; }
+    public int TpDegree { get; init; }
+
+    public OpClass Class => Kind.Class();
+
+    /// <summary>FLOP per HBM byte (arithmetic intensity); infinity when it moves no bytes.</summary>
+    public double Intensity => Bytes.TotalBytes > 0 ? Flops / Bytes.TotalBytes : double.PositiveInfinity;
+}

@@ -1,0 +1,90 @@
+namespace TraceReplay.Core.Operators;
+
+public sealed partial class OperatorGraph
+{
+    private void AddFfnBlock(int layer, long tokens, List<Operator> output)
+    {
+        output.Add(Norm(OpKind.PostNorm, layer, tokens));
+        if (_model.MoeLayers[layer] && _model.Moe is { } moe)
+        {
+            AddMoe(layer, tokens, moe, output);
+        }
+        else
+        {
+            AddGatedMlp(OpKind.MlpUpGate, OpKind.MlpDown, layer, tokens, _model.DenseFfn / _tp, output);
+        }
+        if (_tp > 1)
+        {
+            output.Add(AllReduce(OpKind.MlpAllReduce, layer, tokens));
+        }
+    }
+
+    private void AddGatedMlp(OpKind up, OpKind down, int layer, long tokens, long ffnPerGpu, List<Operator> output)
+    {
+        output.Add(Gemm(up, layer, tokens, _model.HiddenSize, 2 * ffnPerGpu));
+        output.Add(Elementwise(OpKind.MlpAct, layer, tokens, ffnPerGpu, flopsPerElement: 5, readsPerElement: 2, writesPerElement: 1));
+        output.Add(Gemm(down, layer, tokens, ffnPerGpu, _model.HiddenSize));
+    }
+
+    /// <summary>
+    /// Router + top-k, then the routed experts as one grouped GEMM (experts TP-sharded along their FFN, as vLLM does):
+    /// it streams the weights of every distinct expert any token selected, and does k expert FFNs per token.
+    /// </summary>
+    private void AddMoe(int layer, long tokens, Models.MoeSpec moe, List<Operator> output)
+    {
+        long h = _model.HiddenSize;
+        Operator router = Gemm(OpKind.MoeRouter, layer, tokens, h, moe.NumExperts);
+        output.Add(router with { Flops = router.Flops + 4.0 * tokens * moe.NumExperts });
+
+        double experts = _routing!.ExpectedDistinctExperts(layer, tokens);
+        long ffn = moe.ExpertFfn / _tp;
+        double paramsPerExpertPerGpu = moe.ParamsPerExpert(_model.HiddenSize) / (double)_tp;
+        long assignments = tokens * moe.TopK;
+        // Activations: gather tokens in, gate/up output, activated intermediate, down output, weighted combine.
+        double actBytes = assignments * (2.0 * h + 3.0 * ffn + ffn) * _act;
+        output.Add(new Operator
+        {
+            Kind = OpKind.MoeExperts,
+            Layer = layer,
+            Flops = 2.0 * assignments * 3 * h * ffn + 5.0 * assignments * ffn,
+            Bytes = new HbmTraffic(0, experts * paramsPerExpertPerGpu * _model.ExpertWeightBytesPerParam, 0, 0, actBytes),
+            Tokens = tokens,
+            InFeatures = h,
+            OutFeatures = ffn,
+            ExpertsHit = experts,
+            TpDegree = _tp,
+        });
+        if (moe.NumSharedExperts > 0)
+        {
+            long sharedFfn = (long)moe.NumSharedExperts * moe.SharedExpertFfn / _tp;
+            Operator upGate = Gemm(OpKind.SharedExperts, layer, tokens, h, 2 * sharedFfn);
+            Operator down = Gemm(OpKind.SharedExperts, layer, tokens, sharedFfn, h);
+            output.Add(upGate with { Flops = upGate.Flops + down.Flops, Bytes = upGate.Bytes + down.Bytes });
+        }
+    }
+
+    private void AddHead(BatchShape batch, List<Operator> output)
+    {
+        long sampled = batch.SampledTokens;
+        if (sampled == 0)
+        {
+            return;
+        }
+        output.Add(Elementwise(OpKind.FinalNorm, -1, sampled, _model.HiddenSize, flopsPerElement: 5, readsPerElement: 1, writesPerElement: 1,
+            weightBytes: _model.HiddenSize * _model.WeightBytesPerParam));
+        long vocabPerGpu = (_model.VocabSize + _tp - 1) / _tp;
+        output.Add(Gemm(OpKind.LmHead, -1, sampled, _model.HiddenSize, vocabPerGpu));
+        // Softmax + top-p/top-k over fp32 logits (gathered to one rank).
+        output.Add(new Operator
+        {
+            Kind = OpKind.Sampling,
+            Layer = -1,
+            Flops = 10.0 * sampled * _model.VocabSize,
+            Bytes = new HbmTraffic(0, 0, 0, 0, 2.0 * sampled * _model.VocabSize * 4),
+            Tokens = sampled,
+            InFeatures = _model.VocabSize,
+            OutFeatures = 1,
+            TpDegree = _tp,
+        });
+    }
+}

@@ -1,0 +1,24 @@
+namespace TraceReplay.Core.Requests;
+
+/// <summary>
+/// Column names of the canonical request Parquet (schema version <see cref="SchemaVersion"/>), shared by ingest
+/// (writer) and replay (reader). Optional columns may be absent or null.
+/// </summary>
+public static class RequestColumns
+{
+    public const string SchemaVersion = "1";
+    public const string SchemaVersionKey = "tracereplay.requests.schema_version";
+
+    public const string RequestId = "request_id";
+    public const string ArrivalNs = "arrival_ns";
+    public const string ArrivalS = "arrival_s";
+    public const string PromptTokens = "prompt_tokens";
+    public const string OutputTokens = "output_tokens";
+    public const string Failed = "failed";
+    public const string Source = "source";
+    public const string Row = "row";
+    public const string Model = "model";
+    public const string SessionId = "session_id";
+    public const string HashIds = "hash_ids";
+    public const string BlockTokens = "block_tokens";
+}

@@ -1,0 +1,11 @@
+namespace TraceReplay.Core.Routing;
+
+/// <summary>How tokens spread over the experts of an MoE layer; decides how many expert weights an iteration streams.</summary>
+public interface IRoutingModel
+{
+    /// <summary>Spec string that recreates this model (<c>uniform</c>, <c>zipf:1.2</c>).</summary>
+    string Spec { get; }
+
+    /// <summary>Expected number of distinct experts that <paramref name="tokens"/> tokens select in <paramref name="layer"/>.</summary>
+    double ExpectedDistinctExperts(int layer, long tokens);
+}
