@@ -1,0 +1,54 @@
+using Parquet;
+using Parquet.Schema;
+
+namespace TraceReplay.Core.Requests;
+
+/// <summary>Reads canonical request Parquet row group by row group (bounded memory), in file order.</summary>
+public static class RequestParquetReader
+{
+    private static readonly string[] s_required =
+        [RequestColumns.RequestId, RequestColumns.ArrivalNs, RequestColumns.PromptTokens, RequestColumns.OutputTokens];
+
+    /// <summary>File metadata (source, schema version, absolute start, ...).</summary>
+    public static async Task<IReadOnlyDictionary<string, string>> ReadMetadataAsync(string path)
+    {
+        await using ParquetReader reader = await ParquetReader.CreateAsync(path).ConfigureAwait(false);
+        return reader.CustomMetadata;
+    }
+
+    public static async IAsyncEnumerable<RequestRecord> ReadAsync(string path)
+    {
+        await using ParquetReader reader = await ParquetReader.CreateAsync(path).ConfigureAwait(false);
+        DataField[] fields = [.. s_required.Select(name => Field(reader.Schema, name, path))];
+        DataField? failed = reader.Schema.DataFields.FirstOrDefault(f => f.Name == RequestColumns.Failed);
+        for (int g = 0; g < reader.RowGroupCount; g++)
+        {
+            using ParquetRowGroupReader group = reader.OpenRowGroupReader(g);
+            int n = checked((int)group.RowCount);
+            long[] ids = new long[n], arrivals = new long[n];
+            int[] prompts = new int[n], outputs = new int[n];
+            await group.ReadAsync<long>(fields[0], ids).ConfigureAwait(false);
+            await group.ReadAsync<long>(fields[1], arrivals).ConfigureAwait(false);
+            await group.ReadAsync<int>(fields[2], prompts).ConfigureAwait(false);
+            await group.ReadAsync<int>(fields[3], outputs).ConfigureAwait(false);
+            bool[] isFailed = new bool[n];
+            if (failed is not null)
+            {
+                await group.ReadAsync<bool>(failed, isFailed).ConfigureAwait(false);
+            }
+            for (int i = 0; i < n; i++)
+            {
+                // Failed requests (e.g. BurstGPT zero-token rows) are kept in the file for the record, never replayed.
+                if (!isFailed[i])
+                {
+                    yield return new RequestRecord(ids[i], arrivals[i], prompts[i], outputs[i]);
+                }
+            }
+        }
+    }
+
+    private static DataField Field(ParquetSchema schema, string name, string path) =>
+        schema.DataFields.FirstOrDefault(f => f.Name == name)
+        ?? throw new InvalidDataException(
+            $"{path}: column '{name}' is missing; canonical request Parquet needs {string.Join(", ", s_required)} (write it with `tracereplay ingest requests`)");
+}

@@ -1,0 +1,46 @@
+using TraceReplay.Core.Requests;
+
+namespace TraceReplay.Core.Tests.Requests;
+
+public sealed class RequestParquetTests
+{
+    [Fact]
+    public async Task Round_trips_across_row_groups_with_metadata()
+    {
+        string path = Path.Combine(Directory.CreateTempSubdirectory().FullName, "requests.parquet");
+        int n = RequestParquetWriter.RowGroupRows + 17;
+        await using (RequestParquetWriter writer = await RequestParquetWriter.CreateAsync(path, new Dictionary<string, string> { ["source"] = "test" }))
+        {
+            for (int i = 0; i < n; i++)
+            {
+                await writer.AddAsync(new RequestRecord(i, i * 1_000_000L, 100 + i % 7, 1 + i % 5));
+            }
+        }
+        var back = new List<RequestRecord>();
+        await foreach (RequestRecord r in RequestParquetReader.ReadAsync(path))
+        {
+            back.Add(r);
+        }
+        Assert.Equal(n, back.Count);
+        Assert.Equal(new RequestRecord(n - 1, (n - 1) * 1_000_000L, 100 + (n - 1) % 7, 1 + (n - 1) % 5), back[^1]);
+        IReadOnlyDictionary<string, string> meta = await RequestParquetReader.ReadMetadataAsync(path);
+        Assert.Equal("test", meta["source"]);
+        Assert.Equal(RequestColumns.SchemaVersion, meta[RequestColumns.SchemaVersionKey]);
+        Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(path)!, "*.tmp"));
+    }
+
+    [Fact]
+    public async Task Same_rows_give_byte_identical_files()
+    {
+        string dir = Directory.CreateTempSubdirectory().FullName;
+        foreach (string name in new[] { "a.parquet", "b.parquet" })
+        {
+            await using RequestParquetWriter writer = await RequestParquetWriter.CreateAsync(Path.Combine(dir, name), new Dictionary<string, string> { ["z"] = "1", ["a"] = "2" });
+            for (int i = 0; i < 1000; i++)
+            {
+                await writer.AddAsync(new RequestRecord(i, i * 7L, i, i));
+            }
+        }
+        Assert.Equal(File.ReadAllBytes(Path.Combine(dir, "a.parquet")), File.ReadAllBytes(Path.Combine(dir, "b.parquet")));
+    }
+}
