@@ -5,7 +5,7 @@ namespace TraceReplay.Core.Routing;
 
 public static class RoutingModels
 {
-    /// <summary>Parses <c>uniform</c> or <c>zipf:S</c> for a model; returns null for dense models.</summary>
+    /// <summary>Parses <c>uniform</c>, <c>zipf:S</c> or <c>hot:H:SHARE</c> for a model; returns null for dense models.</summary>
     public static IRoutingModel? Create(string spec, ModelSpec model, int seed)
     {
         if (model.Moe is not { } moe)
@@ -22,6 +22,14 @@ public static class RoutingModels
         {
             return new ZipfRouting(moe.NumExperts, moe.TopK, exponent, model.NumLayers, seed);
         }
-        throw new FormatException($"--routing '{spec}': expected 'uniform' or 'zipf:S' with S >= 0 (e.g. zipf:1.1)");
+        string[] parts = s.Split(':');
+        if (parts.Length == 3 && parts[0] == "hot"
+            && int.TryParse(parts[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out int hot) && hot >= 1 && hot < moe.NumExperts
+            && double.TryParse(parts[2], NumberStyles.Float, CultureInfo.InvariantCulture, out double share) && share > 0 && share < 1)
+        {
+            return new HotSetRouting(moe.NumExperts, moe.TopK, hot, share);
+        }
+        throw new FormatException(
+            $"--routing '{spec}': expected 'uniform', 'zipf:S' with S >= 0 (e.g. zipf:1.1), or 'hot:H:SHARE' (H of {moe.NumExperts} experts take SHARE of the routing, e.g. hot:51:0.9)");
     }
 }

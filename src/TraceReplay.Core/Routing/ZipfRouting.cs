@@ -16,7 +16,7 @@ public sealed class ZipfRouting : IRoutingModel
         ArgumentOutOfRangeException.ThrowIfNegative(exponent);
         Exponent = exponent;
         double[] inclusion = InclusionProbabilities(numExperts, topK, exponent);
-        _logMiss = [.. inclusion.Select(p => p >= 1 ? double.NegativeInfinity : Math.Log(1 - p))];
+        _logMiss = RoutingMath.LogMiss(inclusion);
         var rng = new Random(seed);
         _rankOfExpert = new int[layers][];
         for (int l = 0; l < layers; l++)
@@ -36,51 +36,9 @@ public sealed class ZipfRouting : IRoutingModel
 
     public double ExpectedDistinctExperts(int layer, long tokens)
     {
-        if (tokens <= 0)
-        {
-            return 0;
-        }
-        double sum = 0;
-        foreach (double logMiss in _logMiss)
-        {
-            sum += double.IsNegativeInfinity(logMiss) ? 1 : -double.ExpM1(logMiss * tokens);
-        }
-        return sum;
+        return RoutingMath.ExpectedDistinct(_logMiss, tokens);
     }
 
-    internal static double[] InclusionProbabilities(int numExperts, int topK, double exponent)
-    {
-        double[] weight = [.. Enumerable.Range(1, numExperts).Select(r => Math.Pow(r, -exponent))];
-        double[] pi = new double[numExperts];
-        bool[] capped = new bool[numExperts];
-        double remaining = topK;
-        // Water-filling: cap at 1 the experts whose scaled share exceeds 1, spread the rest proportionally.
-        for (int iter = 0; iter < numExperts; iter++)
-        {
-            double free = 0;
-            for (int i = 0; i < numExperts; i++)
-            {
-                free += capped[i] ? 0 : weight[i];
-            }
-            bool changed = false;
-            for (int i = 0; i < numExperts; i++)
-            {
-                if (!capped[i] && remaining * weight[i] / free >= 1)
-                {
-                    capped[i] = true;
-                    remaining -= 1;
-                    changed = true;
-                }
-            }
-            if (!changed)
-            {
-                for (int i = 0; i < numExperts; i++)
-                {
-                    pi[i] = capped[i] ? 1 : remaining * weight[i] / free;
-                }
-                return pi;
-            }
-        }
-        return pi;
-    }
+    internal static double[] InclusionProbabilities(int numExperts, int topK, double exponent) =>
+        RoutingMath.InclusionProbabilities([.. Enumerable.Range(1, numExperts).Select(r => Math.Pow(r, -exponent))], topK);
 }
