@@ -39,7 +39,10 @@ public readonly record struct OpFeatures(OpClass Class, double Flops, double Wav
         // Rows processed in parallel: sequences for attention, tokens otherwise (GEMMs get no fill term: their
         // bytes per row fall as rows grow, which would make the fill term non-monotone).
         double rows = sequences > 0 ? sequences : Math.Max(op.Tokens, 1);
-        double perRow = c is OpClass.Gemm or OpClass.MoeGemm or OpClass.AllReduce ? 0 : op.Bytes.TotalBytes / rows;
+        // Weights (a norm's gamma) are read once per kernel, not per row: leaving them in would make bytes per row
+        // fall as rows grow, and the latency with it.
+        double rowBytes = op.Bytes.TotalBytes - op.Bytes.WeightBytes - op.Bytes.ExpertWeightBytes;
+        double perRow = c is OpClass.Gemm or OpClass.MoeGemm or OpClass.AllReduce ? 0 : rowBytes / rows;
         return new OpFeatures(c, op.Flops, wave, op.Bytes.TotalBytes, sequences, link, perRow);
     }
 }
