@@ -6,12 +6,13 @@ namespace TraceReplay.Calibration.Predict;
 /// <summary>
 /// TraceReplay's op-shape CSV: one Core <see cref="Operator"/> per row (docs/calibration.md). Required columns:
 /// <c>op_kind</c> (snake_case OpKind, e.g. <c>mlp_up_gate</c>), <c>flops</c>, <c>hbm_bytes</c>; optional shape columns
-/// <c>tokens, in_features, out_features, sequences, context_tokens, attended_pairs, comm_bytes, tp_degree</c> (0, or 1 for TP).
+/// <c>tokens, in_features, out_features, sequences, context_tokens, attended_pairs, comm_bytes, tp_degree</c> (0, or 1 for TP) and
+/// <c>weight_bytes</c> (the part of <c>hbm_bytes</c> that is weights, read once per kernel rather than per row).
 /// </summary>
 public static class OpShapeCsv
 {
     public static readonly string[] Required = ["op_kind", "flops", "hbm_bytes"];
-    public static readonly string[] Optional = ["tokens", "in_features", "out_features", "sequences", "context_tokens", "attended_pairs", "comm_bytes", "tp_degree"];
+    public static readonly string[] Optional = ["tokens", "in_features", "out_features", "sequences", "context_tokens", "attended_pairs", "comm_bytes", "tp_degree", "weight_bytes"];
 
     private static readonly Dictionary<string, OpKind> s_kinds = Enum.GetValues<OpKind>().ToDictionary(k => k.ToSnakeName(), StringComparer.Ordinal);
 
@@ -27,12 +28,17 @@ public static class OpShapeCsv
         double Num(string col, double fallback) => t.Has(col) ? t.OptionalDouble(row, t.Column(col)) ?? fallback : fallback;
         double Need(string col) => t.OptionalDouble(row, t.Column(col)) is double v && v >= 0
             ? v : throw new InvalidDataException($"{t.Path}: line {t.Lines[row]}, field '{col}': expected a non-negative number");
+        double total = Need("hbm_bytes"), weights = Num("weight_bytes", 0);
+        if (weights < 0 || weights > total)
+        {
+            throw new InvalidDataException($"{t.Path}: line {t.Lines[row]}, field 'weight_bytes': {weights}; expected between 0 and hbm_bytes ({total})");
+        }
         return new Operator
         {
             Kind = kind,
             Layer = 0,
             Flops = Need("flops"),
-            Bytes = new HbmTraffic(0, 0, 0, 0, Need("hbm_bytes")),
+            Bytes = new HbmTraffic(weights, 0, 0, 0, total - weights),
             Tokens = (long)Num("tokens", 0),
             InFeatures = (long)Num("in_features", 0),
             OutFeatures = (long)Num("out_features", 0),
@@ -50,7 +56,7 @@ public static class OpShapeCsv
     public static string[] Row(in Operator op) =>
     [
         op.Kind.ToSnakeName(), R(op.Flops), R(op.Bytes.TotalBytes), R(op.Tokens), R(op.InFeatures), R(op.OutFeatures), R(op.Sequences),
-        R(op.ContextTokens), R(op.AttendedPairs), R(op.CommBytes), R(op.TpDegree),
+        R(op.ContextTokens), R(op.AttendedPairs), R(op.CommBytes), R(op.TpDegree), R(op.Bytes.WeightBytes + op.Bytes.ExpertWeightBytes),
     ];
 
     private static string R(double v) => v.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
