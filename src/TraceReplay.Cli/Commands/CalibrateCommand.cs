@@ -28,7 +28,7 @@ public static class CalibrateCommand
         {
             command.Options.Add(o);
         }
-        command.SetAction(parse =>
+        command.SetAction(parse => CliErrors.Guard(() =>
         {
             GpuSpec g = GpuCatalog.Resolve(parse.GetValue(gpu)!);
             string root = parse.GetValue(profiles)!;
@@ -45,7 +45,7 @@ public static class CalibrateCommand
             AnsiConsole.MarkupLine($"wrote [bold]{Markup.Escape(json)}[/] and [bold]{Markup.Escape(report)}[/]");
             AnsiConsole.MarkupLine(Markup.Escape(result.Calibration.Describe()));
             return 0;
-        });
+        }));
         return command;
     }
 

@@ -24,7 +24,7 @@ public static class PredictCommand
         {
             command.Options.Add(o);
         }
-        command.SetAction(parse =>
+        command.SetAction(parse => CliErrors.Guard(() =>
         {
             GpuCalibration cal = CalibrationStore.Load(parse.GetValue(calibration)!);
             var model = new CalibratedCostModel(GpuCatalog.Resolve(cal.Gpu), cal);
@@ -38,7 +38,7 @@ public static class PredictCommand
             AnsiConsole.MarkupLine($"added columns: {Markup.Escape(string.Join(", ", s.AddedColumns))}");
             AnsiConsole.MarkupLine(Markup.Escape(model.Provenance));
             return 0;
-        });
+        }));
         return command;
     }
 }
