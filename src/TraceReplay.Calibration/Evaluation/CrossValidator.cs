@@ -1,0 +1,35 @@
+using TraceReplay.Calibration.Fitting;
+using TraceReplay.Calibration.Profiles;
+using TraceReplay.Core.Hardware;
+using TraceReplay.Core.Operators;
+
+namespace TraceReplay.Calibration.Evaluation;
+
+/// <summary>Leave-one-group-out cross-validation: fit on every other group, predict the left-out one.</summary>
+public static class CrossValidator
+{
+    public static List<Prediction> LeaveOneGroupOut(IReadOnlyList<ProfileSample> samples, GpuSpec gpu, OpClass cls)
+    {
+        var result = new List<Prediction>(samples.Count);
+        string[] groups = [.. samples.Select(s => s.Group).Distinct().Order(StringComparer.Ordinal)];
+        if (groups.Length < 2)
+        {
+            return result; // nothing to hold out against; the report says so
+        }
+        foreach (string g in groups)
+        {
+            List<ProfileSample> train = [.. samples.Where(s => s.Group != g)];
+            LatencyParams p = LatencyFitter.Fit(train, gpu, cls);
+            result.AddRange(samples.Where(s => s.Group == g).Select(s => new Prediction(g, LatencyForm.PredictUs(s.Op, gpu, p), s.MeasuredUs)));
+        }
+        return result;
+    }
+
+    public static List<Prediction> Predict(IReadOnlyList<ProfileSample> samples, GpuSpec gpu, LatencyParams p) =>
+        [.. samples.Select(s => new Prediction(s.Group, LatencyForm.PredictUs(s.Op, gpu, p), s.MeasuredUs))];
+
+    public static string SchemeOf(string op, IReadOnlyList<ProfileSample> samples) =>
+        samples.Count > 0 && samples[0].Group.StartsWith("context fold", StringComparison.Ordinal)
+            ? $"{ProfileLoader.AttentionFolds}-fold by context length (one attention shape profiled: no model to leave out)"
+            : op == VidurOps.AllReduce ? "leave-one-GPU-count-out" : "leave-one-model-out";
+}

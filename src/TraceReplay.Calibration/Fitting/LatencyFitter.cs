@@ -1,0 +1,90 @@
+using System.Globalization;
+using TraceReplay.Calibration.Profiles;
+using TraceReplay.Core.Hardware;
+using TraceReplay.Core.Operators;
+
+namespace TraceReplay.Calibration.Fitting;
+
+/// <summary>
+/// Fits <see cref="LatencyParams"/> to measured samples by minimising the mean squared log error (relative error,
+/// so 5 us and 5 ms kernels weigh alike) with Nelder-Mead over log-transformed coefficients (positivity for free).
+/// Deterministic: fixed start, fixed budget, sequential sums; results rounded to 6 significant digits.
+/// </summary>
+public static class LatencyFitter
+{
+    private const int Budget = 700;
+    /// <summary>Fits use at most this many samples (an even stride through them): the curves have 5-7 coefficients.</summary>
+    public const int MaxFitSamples = 1200;
+
+    public static LatencyParams Fit(IReadOnlyList<ProfileSample> samples, GpuSpec gpu, OpClass cls)
+    {
+        if (samples.Count == 0)
+        {
+            throw new ArgumentException("no samples to fit");
+        }
+        int stride = (samples.Count + MaxFitSamples - 1) / MaxFitSamples;
+        int n = (samples.Count + stride - 1) / stride;
+        var features = new OpFeatures[n];
+        var logMeasured = new double[n];
+        double minUs = double.MaxValue;
+        for (int i = 0; i < n; i++)
+        {
+            ProfileSample s = samples[i * stride];
+            features[i] = OpFeatures.Of(s.Op, gpu);
+            logMeasured[i] = Math.Log(s.MeasuredUs);
+            minUs = Math.Min(minUs, s.MeasuredUs);
+        }
+        int[] active = cls switch
+        {
+            OpClass.AllReduce => [0, 3],
+            OpClass.Gemm or OpClass.MoeGemm => [0, 2, 3, 4, 5],
+            OpClass.AttentionPrefill => [0, 1, 2, 3, 4, 5, 6],
+            OpClass.AttentionDecode => [0, 1, 2, 3, 4, 6],
+            _ => [0, 2, 3, 4, 6],
+        };
+        double[] full = [Math.Log(0.5 * minUs), Math.Log(0.05), Math.Log(0.6), Math.Log(0.7), Math.Log(3), 0, Math.Log(0.5)];
+        double Objective(double[] z)
+        {
+            LatencyParams p = Decode(Scatter(full, active, z), cls);
+            double sum = 0;
+            for (int i = 0; i < features.Length; i++)
+            {
+                double e = Math.Log(LatencyForm.PredictUs(features[i], gpu, p)) - logMeasured[i];
+                sum += e * e;
+            }
+            return double.IsFinite(sum) ? sum / features.Length : double.MaxValue;
+        }
+        double[] z = [.. active.Select(i => full[i])];
+        // Two restarts from the best point: Nelder-Mead can stall on the max() corner of the roofline.
+        for (int round = 0; round < 3; round++)
+        {
+            z = NelderMead.Minimize(Objective, z, step: round == 0 ? 0.7 : 0.3, Budget);
+        }
+        return Round(Decode(Scatter(full, active, z), cls));
+    }
+
+    private static double[] Scatter(double[] full, int[] active, double[] z)
+    {
+        var x = (double[])full.Clone();
+        for (int i = 0; i < active.Length; i++)
+        {
+            x[active[i]] = z[i];
+        }
+        return x;
+    }
+
+    private static LatencyParams Decode(double[] x, OpClass cls) => new(
+        OverheadUs: Math.Exp(x[0]),
+        PerSequenceUs: cls is OpClass.AttentionPrefill or OpClass.AttentionDecode ? Math.Exp(x[1]) : 0,
+        ComputeEfficiency: cls == OpClass.AllReduce ? 1 : Math.Exp(x[2]),
+        MemoryEfficiency: Math.Exp(x[3]),
+        SmoothP: cls == OpClass.AllReduce ? 1 : 1 + Math.Exp(x[4]),
+        WaveQuantization: cls is OpClass.Gemm or OpClass.MoeGemm or OpClass.AttentionPrefill ? 1 / (1 + Math.Exp(-x[5])) : 0,
+        FillRowsPerSm: cls is OpClass.Gemm or OpClass.MoeGemm or OpClass.AllReduce ? 0 : Math.Exp(x[6]));
+
+    /// <summary>6 significant digits: what the JSON stores, so in-memory and reloaded models predict identically.</summary>
+    public static double Round6(double v) => double.Parse(v.ToString("G6", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+
+    public static LatencyParams Round(LatencyParams p) => new(
+        Round6(p.OverheadUs), Round6(p.PerSequenceUs), Round6(p.ComputeEfficiency), Round6(p.MemoryEfficiency), Round6(p.SmoothP), Round6(p.WaveQuantization), Round6(p.FillRowsPerSm));
+}

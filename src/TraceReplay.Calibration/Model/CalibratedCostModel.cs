@@ -1,0 +1,101 @@
+using TraceReplay.Calibration.Fitting;
+using TraceReplay.Calibration.Profiles;
+using TraceReplay.Core.Cost;
+using TraceReplay.Core.Hardware;
+using TraceReplay.Core.Operators;
+
+namespace TraceReplay.Calibration.Model;
+
+/// <summary>
+/// <see cref="ICostModel"/> backed by a <see cref="GpuCalibration"/>. Each <see cref="OpKind"/> uses the curve of the
+/// Vidur operator that measured it, else its op class's pooled curve, else a related class's (MoE GEMMs use the GEMM
+/// curve), else the roofline default; HBM bytes are the analytic bytes times the class's measured correction.
+/// </summary>
+public sealed class CalibratedCostModel : ICostModel
+{
+    private readonly GpuSpec _gpu;
+    private readonly OperatorCalibration?[] _byKind;
+    private readonly double[] _hbmRatioByClass;
+    private readonly RooflineCostModel _fallback;
+
+    public CalibratedCostModel(GpuSpec gpu, GpuCalibration calibration)
+    {
+        _gpu = gpu;
+        Calibration = calibration;
+        _fallback = new RooflineCostModel(gpu);
+        OpKind[] kinds = Enum.GetValues<OpKind>();
+        _byKind = new OperatorCalibration?[kinds.Length];
+        foreach (OpKind kind in kinds)
+        {
+            _byKind[(int)kind] = Resolve(calibration, kind);
+        }
+        OpClass[] classes = Enum.GetValues<OpClass>();
+        _hbmRatioByClass = [.. classes.Select(c => calibration.Hbm.TryGetValue(c.ToName(), out HbmCorrection? h) ? h.MeasuredOverAnalytic : 1.0)];
+    }
+
+    public GpuCalibration Calibration { get; }
+
+    public string Name => "calibrated";
+
+    public string Provenance => Calibration.Describe();
+
+    /// <summary>Which stored curve a kind uses (<c>mlp_up_proj</c>, <c>class:gemm</c>), or null for the roofline.</summary>
+    public string? CurveFor(OpKind kind)
+    {
+        OperatorCalibration? c = _byKind[(int)kind];
+        if (c is null)
+        {
+            return null;
+        }
+        string? op = Calibration.Operators.FirstOrDefault(kv => ReferenceEquals(kv.Value, c)).Key;
+        // (class curves are stored separately; an operator curve found first wins)
+        return op ?? "class:" + Calibration.Classes.First(kv => ReferenceEquals(kv.Value, c)).Key;
+    }
+
+    public OpCost Estimate(in Operator op)
+    {
+        double bytes = op.Bytes.TotalBytes * _hbmRatioByClass[(int)op.Class];
+        OperatorCalibration? c = _byKind[(int)op.Kind];
+        if (c is null)
+        {
+            OpCost roofline = _fallback.Estimate(op);
+            return roofline with { HbmBytes = bytes };
+        }
+        return new OpCost(LatencyForm.PredictUs(op, _gpu, c.Params), bytes, c.RelativeStdDev);
+    }
+
+    /// <summary>Estimate with a named Vidur operator's curve (for Vidur-format inputs, e.g. <c>add</c>, which has no OpKind).</summary>
+    public OpCost EstimateWith(string vidurOp, in Operator op)
+    {
+        if (!Calibration.Operators.TryGetValue(vidurOp, out OperatorCalibration? c))
+        {
+            return Estimate(op);
+        }
+        double bytes = op.Bytes.TotalBytes * _hbmRatioByClass[(int)op.Class];
+        return new OpCost(LatencyForm.PredictUs(op, _gpu, c.Params), bytes, c.RelativeStdDev);
+    }
+
+    private static OperatorCalibration? Resolve(GpuCalibration cal, OpKind kind)
+    {
+        if (VidurOps.ForKind(kind) is { } op && cal.Operators.TryGetValue(op, out OperatorCalibration? direct))
+        {
+            return direct;
+        }
+        OpClass cls = kind.Class();
+        if (cal.Classes.TryGetValue(cls.ToName(), out OperatorCalibration? pooled))
+        {
+            return pooled;
+        }
+        if (cls is OpClass.Elementwise or OpClass.Memcpy or OpClass.Sampling or OpClass.Other
+            && cal.Operators.TryGetValue("add", out OperatorCalibration? add))
+        {
+            return add; // the residual add is the plain streaming elementwise kernel
+        }
+        OpClass? related = cls switch
+        {
+            OpClass.MoeGemm or OpClass.RouterTopk => OpClass.Gemm,
+            _ => null,
+        };
+        return related is { } r && cal.Classes.TryGetValue(r.ToName(), out OperatorCalibration? borrowed) ? borrowed : null;
+    }
+}

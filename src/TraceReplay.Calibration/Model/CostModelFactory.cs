@@ -1,0 +1,42 @@
+using TraceReplay.Core.Cost;
+using TraceReplay.Core.Hardware;
+
+namespace TraceReplay.Calibration.Model;
+
+/// <summary>
+/// Picks the cost model for <c>--cost-model calibrated|roofline</c>. <c>calibrated</c> uses the calibration in
+/// <c>calibrationPath</c> when given, else the embedded default for the GPU; when there is none it falls back to the
+/// roofline and says so in <c>provenance</c> (every output that uses the model should print that line).
+/// </summary>
+public static class CostModelFactory
+{
+    public static ICostModel Create(string kind, GpuSpec gpu, out string provenance) => Create(kind, gpu, null, out provenance);
+
+    public static ICostModel Create(string kind, GpuSpec gpu, string? calibrationPath, out string provenance)
+    {
+        switch (kind.Trim().ToLowerInvariant())
+        {
+            case "roofline":
+                var roofline = new RooflineCostModel(gpu);
+                provenance = roofline.Provenance;
+                return roofline;
+            case "calibrated":
+                GpuCalibration? cal = calibrationPath is not null ? CalibrationStore.Load(calibrationPath) : CalibrationStore.TryEmbedded(gpu.ShortName);
+                if (cal is null)
+                {
+                    var fallback = new RooflineCostModel(gpu);
+                    provenance = $"no calibration for {gpu.ShortName} (embedded: {string.Join(", ", CalibrationStore.Embedded)}); using the {fallback.Provenance}";
+                    return fallback;
+                }
+                if (!string.Equals(cal.Gpu, gpu.ShortName, StringComparison.OrdinalIgnoreCase))
+                {
+                    throw new ArgumentException($"calibration {calibrationPath} is for GPU '{cal.Gpu}', not '{gpu.ShortName}'");
+                }
+                var model = new CalibratedCostModel(gpu, cal);
+                provenance = model.Provenance;
+                return model;
+            default:
+                throw new ArgumentException($"--cost-model '{kind}': expected calibrated or roofline");
+        }
+    }
+}

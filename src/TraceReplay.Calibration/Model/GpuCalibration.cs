@@ -1,0 +1,61 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using TraceReplay.Calibration.IO;
+
+namespace TraceReplay.Calibration.Model;
+
+/// <summary>
+/// The content of <c>calibration/&lt;gpu&gt;/calibration.json</c>: fitted curves per Vidur operator and per op class,
+/// HBM byte corrections, and the provenance (input hashes, tool version, and <c>derived_from</c> for GPUs calibrated
+/// by transfer). Serialised with sorted dictionaries and no timestamps, so equal inputs give equal bytes.
+/// </summary>
+public sealed record GpuCalibration
+{
+    public const int CurrentSchema = 1;
+
+    [JsonPropertyName("schema_version")] public int SchemaVersion { get; init; } = CurrentSchema;
+    [JsonPropertyName("gpu")] public required string Gpu { get; init; }
+    /// <summary>Null when fitted on this GPU's own measurements; else the GPU whose fit was carried over.</summary>
+    [JsonPropertyName("derived_from")] public string? DerivedFrom { get; init; }
+    [JsonPropertyName("transfer")] public string? Transfer { get; init; }
+    [JsonPropertyName("tool_version")] public required string ToolVersion { get; init; }
+    /// <summary>SHA-256 over the sorted list of (input path, input SHA-256) lines.</summary>
+    [JsonPropertyName("inputs_sha256")] public required string InputsSha256 { get; init; }
+    [JsonPropertyName("inputs")] public required IReadOnlyList<ProfileInputJson> Inputs { get; init; }
+    [JsonPropertyName("operators")] public required SortedDictionary<string, OperatorCalibration> Operators { get; init; }
+    [JsonPropertyName("classes")] public required SortedDictionary<string, OperatorCalibration> Classes { get; init; }
+    [JsonPropertyName("hbm")] public required SortedDictionary<string, HbmCorrection> Hbm { get; init; }
+
+    private static readonly JsonSerializerOptions s_options = new()
+    {
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
+    public string ToJson() => JsonSerializer.Serialize(this, s_options).ReplaceLineEndings("\n") + "\n";
+
+    public void Save(string path) => AtomicFile.WriteText(path, ToJson());
+
+    public static GpuCalibration Parse(string json, string origin)
+    {
+        try
+        {
+            GpuCalibration c = JsonSerializer.Deserialize<GpuCalibration>(json, s_options)
+                ?? throw new InvalidDataException($"{origin}: empty calibration JSON");
+            return c.SchemaVersion == CurrentSchema ? c
+                : throw new InvalidDataException($"{origin}: schema_version {c.SchemaVersion}; this tool reads {CurrentSchema}");
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidDataException($"{origin}: line {ex.LineNumber + 1}, {ex.Path}: invalid calibration JSON ({ex.Message})", ex);
+        }
+    }
+
+    public static GpuCalibration Load(string path) => Parse(File.ReadAllText(path), path);
+
+    /// <summary>"fitted on h100 profiles (inputs 1a2b3c4d...)" or "derived from h100 by spec-ratio transfer".</summary>
+    public string Describe() => DerivedFrom is null
+        ? $"calibrated on {Gpu} profiles (inputs sha256 {InputsSha256[..12]}, tool {ToolVersion})"
+        : $"DERIVED calibration: {Gpu} from {DerivedFrom} measurements by spec-ratio transfer (inputs sha256 {InputsSha256[..12]}, tool {ToolVersion})";
+}

@@ -1,0 +1,23 @@
+using System.Globalization;
+using System.Text;
+
+namespace TraceReplay.Calibration.Reports;
+
+/// <summary>Small Markdown helpers (invariant culture, fixed decimals) so reports are byte-stable.</summary>
+internal static class Md
+{
+    public static string F(double v, int decimals = 1) => double.IsNaN(v) ? "-" : v.ToString("F" + decimals, CultureInfo.InvariantCulture);
+
+    public static string G(double v) => v.ToString("G4", CultureInfo.InvariantCulture);
+
+    public static void Table(StringBuilder sb, string[] header, IEnumerable<string[]> rows)
+    {
+        sb.Append("| ").AppendJoin(" | ", header).Append(" |\n");
+        sb.Append('|').AppendJoin("|", header.Select(_ => "---")).Append("|\n");
+        foreach (string[] r in rows)
+        {
+            sb.Append("| ").AppendJoin(" | ", r).Append(" |\n");
+        }
+        sb.Append('\n');
+    }
+}

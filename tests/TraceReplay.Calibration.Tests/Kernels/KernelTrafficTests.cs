@@ -1,0 +1,61 @@
+using Parquet;
+using Parquet.Schema;
+using TraceReplay.Calibration.Kernels;
+using TraceReplay.Calibration.Model;
+using TraceReplay.Calibration.Tests.Infrastructure;
+using TraceReplay.Core.Hardware;
+using TraceReplay.Core.Kernels;
+using TraceReplay.Core.Operators;
+
+namespace TraceReplay.Calibration.Tests.Kernels;
+
+public sealed class KernelTrafficTests
+{
+    private static async Task WriteAsync(string path)
+    {
+        var cls = new DataField<string>(KernelColumns.OpClass);
+        var read = new DataField<long?>(KernelColumns.DramReadBytes);
+        var write = new DataField<long?>(KernelColumns.DramWriteBytes);
+        var analytic = new DataField<double?>(KernelTrafficReader.AnalyticBytesColumn);
+        var schema = new ParquetSchema(cls, read, write, analytic);
+        await using FileStream f = File.Create(path);
+        await using ParquetWriter w = await ParquetWriter.CreateAsync(schema, f);
+        using ParquetRowGroupWriter g = w.CreateRowGroup();
+        await g.WriteAsync(cls, new string?[] { "gemm", "gemm", "norm", "attention_decode", null });
+        await g.WriteAsync(read, new ReadOnlyMemory<long?>([900, 1600, 300, 500, 7]));
+        await g.WriteAsync(write, new ReadOnlyMemory<long?>([100, 400, 100, null, 7]));
+        await g.WriteAsync(analytic, new ReadOnlyMemory<double?>([1000, 1000, null, 400, 14]));
+    }
+
+    [Fact]
+    public async Task Ratios_are_measured_over_analytic_per_class_and_unmeasured_rows_are_counted()
+    {
+        using var tmp = new TempDir();
+        string file = tmp.File("k.parquet");
+        await WriteAsync(file);
+        KernelTrafficSummary s = KernelTrafficReader.Read(file);
+        Assert.Equal(5, s.RowsRead);
+        Assert.Equal(3, s.RowsMeasured); // decode lacks write bytes, last row lacks a class
+        Assert.Equal([1.0, 2.0], s.Ratios["gemm"]);
+        Assert.False(s.Ratios.ContainsKey("norm")); // measured, but no analytic bytes to compare with
+        Assert.Single(s.MeasuredBytes["norm"]);
+    }
+
+    [Fact]
+    public async Task Calibrate_with_kernels_corrects_predicted_hbm_bytes()
+    {
+        using var tmp = new TempDir();
+        string file = tmp.File("k.parquet");
+        await WriteAsync(file);
+        GpuSpec gpu = GpuCatalog.Resolve("h100");
+        SyntheticProfiles.Write(tmp.Path, gpu);
+        CalibrationResult r = Calibrator.Calibrate(tmp.Path, gpu, file);
+        double ratio = r.Calibration.Hbm["gemm"].MeasuredOverAnalytic;
+        Assert.Equal(Math.Sqrt(2), ratio, 5);
+        Assert.Contains(r.Calibration.Inputs, i => i.Path == "kernels/k.parquet");
+        var model = new CalibratedCostModel(gpu, r.Calibration);
+        var op = new Operator { Kind = OpKind.QkvProj, Layer = 0, Flops = 1e9, Bytes = new HbmTraffic(1e6, 0, 0, 0, 0), Tokens = 8, InFeatures = 64, OutFeatures = 64, TpDegree = 1 };
+        Assert.Equal(1e6 * ratio, model.Estimate(op).HbmBytes, 3);
+        Assert.Contains("measured / analytic", Reports.ReportWriter.Render(r), StringComparison.Ordinal);
+    }
+}
