@@ -45,6 +45,17 @@ public sealed class RequestParquetWriter : IAsyncDisposable
         return new RequestParquetWriter(full, temp, stream, writer);
     }
 
+    /// <summary>Adds metadata known only after reading (e.g. the absolute start); written in the footer on close.</summary>
+    public void SetMetadata(IReadOnlyDictionary<string, string> metadata)
+    {
+        var meta = new SortedDictionary<string, string>(_writer.CustomMetadata?.ToDictionary() ?? [], StringComparer.Ordinal);
+        foreach ((string key, string value) in metadata)
+        {
+            meta[key] = value;
+        }
+        _writer.CustomMetadata = meta.ToDictionary();
+    }
+
     /// <summary>Adds a bare record (no provenance): row = id, not failed.</summary>
     public ValueTask AddAsync(RequestRecord request) => AddAsync(new RequestRow(request, false, null, request.Id));
 
