@@ -123,8 +123,11 @@ public sealed class MooncakeReader : IRequestReader
 
     private static int? MeasureQuantumMs(string path)
     {
-        // gcd of all timestamps; a coarse grid (>= 1 s) is worth recording, finer ones are just ms resolution.
-        long gcd = 0;
+        // The conversation trace sits on a ~3 s grid with ms jitter (0, 3000, 5999, ...): pick the coarsest candidate
+        // grid that at least 95 % of timestamps lie within 5 ms of. Finer traces (Poisson synthetic) get none.
+        int[] candidates = [60_000, 10_000, 5_000, 3_000, 1_000];
+        long[] near = new long[candidates.Length];
+        long total = 0;
         using var reader = new StreamReader(InputFile.Open(path), Encoding.UTF8, true, 1 << 16);
         string? text;
         while ((text = reader.ReadLine()) is not null)
@@ -140,13 +143,23 @@ public sealed class MooncakeReader : IRequestReader
             {
                 end++;
             }
-            if (long.TryParse(rest[..end], NumberStyles.None, CultureInfo.InvariantCulture, out long ts) && ts > 0)
+            if (long.TryParse(rest[..end], NumberStyles.None, CultureInfo.InvariantCulture, out long ts))
             {
-                gcd = Gcd(gcd, ts);
+                total++;
+                for (int i = 0; i < candidates.Length; i++)
+                {
+                    long r = ts % candidates[i];
+                    near[i] += Math.Min(r, candidates[i] - r) <= 5 ? 1 : 0;
+                }
             }
         }
-        return gcd >= 1000 && gcd <= int.MaxValue ? (int)gcd : null;
+        for (int i = 0; i < candidates.Length; i++)
+        {
+            if (total > 1 && near[i] >= 0.95 * total)
+            {
+                return candidates[i];
+            }
+        }
+        return null;
     }
-
-    private static long Gcd(long a, long b) => b == 0 ? a : Gcd(b, a % b);
 }

@@ -59,7 +59,7 @@ public static class RequestIngest
             throw;
         }
         context.Rejects.Commit(options.Output);
-        var counts = new IngestCounts(context.RowsRead, writer.RowsWritten, context.Rejects.Count) { Generated = generated };
+        var counts = new IngestCounts(context.RowsRead, writer.RowsWritten, context.Rejects.Count) { Generated = generated, RowsFailed = context.FailedRows };
         if (!generated && !counts.Balanced)
         {
             throw new InvalidOperationException($"internal error: {counts.Summary} does not balance");
