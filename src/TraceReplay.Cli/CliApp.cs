@@ -19,6 +19,8 @@ public static class CliApp
         root.Subcommands.Add(ModelsCommand.Create());
         root.Subcommands.Add(GpusCommand.Create());
         root.Subcommands.Add(AnalyzeCommand.Create());
+        root.Subcommands.Add(IngestCommand.Create());
+        root.Subcommands.Add(InspectCommand.Create());
         return root;
     }
 

@@ -5,5 +5,5 @@ namespace TraceReplay.Ingest.Diagnostics;
 public readonly record struct IngestError(string File, long Line, string Field, string Reason, string Raw)
 {
     public override string ToString() =>
-        Line > 0 ? $"{File}:{Line}: field '{Field}': {Reason}" : $"{File}: field '{Field}': {Reason}";
+        (Line > 0 ? $"{File}:{Line}: " : $"{File}: ") + (Field is "-" or "" ? "" : $"field '{Field}': ") + Reason;
 }
