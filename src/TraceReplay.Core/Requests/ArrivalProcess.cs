@@ -21,7 +21,7 @@ public sealed class ArrivalProcess
         }
         if (!(cv > 0) || double.IsInfinity(cv))
         {
-            throw new ArgumentException($"arrival CV must be positive, got {cv.ToString(CultureInfo.InvariantCulture)}");
+            throw new ArgumentException($"expected a positive arrival CV (gamma:CV), got {cv.ToString(CultureInfo.InvariantCulture)}");
         }
         RatePerS = ratePerS;
         Cv = cv;
