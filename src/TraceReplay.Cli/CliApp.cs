@@ -19,6 +19,8 @@ public static class CliApp
         root.Subcommands.Add(ModelsCommand.Create());
         root.Subcommands.Add(GpusCommand.Create());
         root.Subcommands.Add(AnalyzeCommand.Create());
+        root.Subcommands.Add(IngestCommand.Create());
+        root.Subcommands.Add(InspectCommand.Create());
         root.Subcommands.Add(CalibrateCommand.Create());
         root.Subcommands.Add(PredictCommand.Create());
         root.Subcommands.Add(ReproduceCommand.Create());
@@ -36,10 +38,21 @@ public static class CliApp
         {
             return Build().Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
-        catch (Exception ex) when (ex is InvalidDataException or KeyNotFoundException or FormatException or ArgumentException or IOException)
+        catch (Exception ex) when (BadInput(ex) is { } bad)
         {
-            Console.Error.WriteLine($"error: {ex.Message}");
+            // Bad input ends with its message and exit code 2, never a stack trace.
+            Console.Error.WriteLine($"error: {bad.Message}");
             return 2;
         }
+    }
+
+    private static Exception? BadInput(Exception ex)
+    {
+        while (ex is AggregateException { InnerExceptions.Count: 1 } or System.Reflection.TargetInvocationException && ex.InnerException is not null)
+        {
+            ex = ex.InnerException!;
+        }
+        return ex is InvalidDataException or KeyNotFoundException or FormatException or ArgumentException or IOException or UnauthorizedAccessException
+            ? ex : null;
     }
 }

@@ -43,4 +43,10 @@ public static class KernelColumns
     public const string ClockLocked = "clock_locked";
     /// <summary>Aggregate rows (cuda_gpu_kern_sum): how many launches the row stands for.</summary>
     public const string Instances = "instances";
+    /// <summary>1-based line/row/event index in the source file (provenance).</summary>
+    public const string SourceRow = "source_row";
+
+    /// <summary>File metadata keys written by ingest.</summary>
+    public const string MetaSources = "tracereplay.sources";
+    public const string MetaStartEpochNs = "tracereplay.start_epoch_ns";
 }

@@ -1,33 +1,23 @@
 using Parquet;
 using Parquet.Schema;
-using TraceReplay.Core.IO;
 
 namespace TraceReplay.Core.Requests;
 
 /// <summary>
 /// Streams canonical request rows into Parquet, one row group per <see cref="RowGroupRows"/> rows, so memory stays
-/// bounded for any trace length. The file appears atomically on <see cref="DisposeAsync"/>.
+/// bounded for any trace length. The file appears atomically on <see cref="DisposeAsync"/> (temp file, then rename).
+/// The schema is fixed (<see cref="RequestSchema"/>): optional columns are null where the source lacks the value.
 /// </summary>
 public sealed class RequestParquetWriter : IAsyncDisposable
 {
     public const int RowGroupRows = 1 << 18;
 
-    private static readonly ParquetSchema s_schema = new(
-        new DataField<long>(RequestColumns.RequestId),
-        new DataField<long>(RequestColumns.ArrivalNs),
-        new DataField<double>(RequestColumns.ArrivalS),
-        new DataField<int>(RequestColumns.PromptTokens),
-        new DataField<int>(RequestColumns.OutputTokens));
-
     private readonly string _path;
     private readonly string _temp;
     private readonly FileStream _stream;
     private readonly ParquetWriter _writer;
-    private readonly long[] _ids = new long[RowGroupRows];
-    private readonly long[] _arrivals = new long[RowGroupRows];
-    private readonly int[] _prompts = new int[RowGroupRows];
-    private readonly int[] _outputs = new int[RowGroupRows];
-    private int _count;
+    private readonly RequestColumnBuffer _buffer = new(RowGroupRows);
+    private bool _disposed;
 
     private RequestParquetWriter(string path, string temp, FileStream stream, ParquetWriter writer)
     {
@@ -44,9 +34,9 @@ public sealed class RequestParquetWriter : IAsyncDisposable
     {
         string full = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        string temp = full + $".{Environment.ProcessId}.tmp";
+        string temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
         var stream = new FileStream(temp, FileMode.Create, FileAccess.ReadWrite, FileShare.None);
-        ParquetWriter writer = await ParquetWriter.CreateAsync(s_schema, stream).ConfigureAwait(false);
+        ParquetWriter writer = await ParquetWriter.CreateAsync(RequestSchema.Schema, stream).ConfigureAwait(false);
         var meta = new SortedDictionary<string, string>(metadata.ToDictionary(), StringComparer.Ordinal)
         {
             [RequestColumns.SchemaVersionKey] = RequestColumns.SchemaVersion,
@@ -55,45 +45,63 @@ public sealed class RequestParquetWriter : IAsyncDisposable
         return new RequestParquetWriter(full, temp, stream, writer);
     }
 
-    public async ValueTask AddAsync(RequestRecord request)
+    /// <summary>Adds metadata known only after reading (e.g. the absolute start); written in the footer on close.</summary>
+    public void SetMetadata(IReadOnlyDictionary<string, string> metadata)
     {
-        _ids[_count] = request.Id;
-        _arrivals[_count] = request.ArrivalNs;
-        _prompts[_count] = request.PromptTokens;
-        _outputs[_count] = request.OutputTokens;
-        if (++_count == RowGroupRows)
+        var meta = new SortedDictionary<string, string>(_writer.CustomMetadata?.ToDictionary() ?? [], StringComparer.Ordinal);
+        foreach ((string key, string value) in metadata)
+        {
+            meta[key] = value;
+        }
+        _writer.CustomMetadata = meta.ToDictionary();
+    }
+
+    /// <summary>Adds a bare record (no provenance): row = id, not failed.</summary>
+    public ValueTask AddAsync(RequestRecord request) => AddAsync(new RequestRow(request, false, null, request.Id));
+
+    public async ValueTask AddAsync(RequestRow row)
+    {
+        if (_buffer.Add(row))
         {
             await FlushAsync().ConfigureAwait(false);
         }
     }
 
+    /// <summary>Closes the file and moves it into place. Call <see cref="AbortAsync"/> instead to leave nothing behind.</summary>
     public async ValueTask DisposeAsync()
     {
-        await FlushAsync().ConfigureAwait(false);
+        if (_disposed)
+        {
+            return;
+        }
+        _disposed = true;
+        if (_buffer.Count > 0 || RowsWritten == 0)
+        {
+            await FlushAsync().ConfigureAwait(false);
+        }
         await _writer.DisposeAsync().ConfigureAwait(false);
         await _stream.DisposeAsync().ConfigureAwait(false);
         File.Move(_temp, _path, overwrite: true);
     }
 
-    private async Task FlushAsync()
+    /// <summary>Drops the partial output (failed ingest): the temp file is deleted and no output appears.</summary>
+    public async ValueTask AbortAsync()
     {
-        if (_count == 0 && RowsWritten > 0)
+        if (_disposed)
         {
             return;
         }
+        _disposed = true;
+        await _writer.DisposeAsync().ConfigureAwait(false);
+        await _stream.DisposeAsync().ConfigureAwait(false);
+        File.Delete(_temp);
+    }
+
+    private async Task FlushAsync()
+    {
         using ParquetRowGroupWriter group = _writer.CreateRowGroup();
-        DataField[] f = s_schema.DataFields;
-        await group.WriteAsync<long>(f[0], _ids.AsMemory(0, _count)).ConfigureAwait(false);
-        await group.WriteAsync<long>(f[1], _arrivals.AsMemory(0, _count)).ConfigureAwait(false);
-        double[] seconds = new double[_count];
-        for (int i = 0; i < _count; i++)
-        {
-            seconds[i] = _arrivals[i] / 1e9;
-        }
-        await group.WriteAsync<double>(f[2], seconds).ConfigureAwait(false);
-        await group.WriteAsync<int>(f[3], _prompts.AsMemory(0, _count)).ConfigureAwait(false);
-        await group.WriteAsync<int>(f[4], _outputs.AsMemory(0, _count)).ConfigureAwait(false);
-        RowsWritten += _count;
-        _count = 0;
+        await _buffer.WriteAsync(group).ConfigureAwait(false);
+        RowsWritten += _buffer.Count;
+        _buffer.Clear();
     }
 }

@@ -28,7 +28,7 @@ public sealed class PredictCommandTests
     [Fact]
     public void Missing_input_is_an_error_with_exit_code_2()
     {
-        int rc = CliApp.Build().Parse(["predict", "--calibration", "a100", "--ops", "/no/such/file.csv", "-o", "/tmp/x.csv"]).Invoke();
+        int rc = CliApp.Run(["predict", "--calibration", "a100", "--ops", "/no/such/file.csv", "-o", "/tmp/x.csv"]);
         Assert.Equal(2, rc);
     }
 }

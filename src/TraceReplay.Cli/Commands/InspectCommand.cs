@@ -1,0 +1,66 @@
+using System.CommandLine;
+using Parquet;
+using Spectre.Console;
+using TraceReplay.Cli.Display;
+using TraceReplay.Core.Kernels;
+using TraceReplay.Core.Requests;
+using TraceReplay.Ingest.Kernels;
+
+namespace TraceReplay.Cli.Commands;
+
+/// <summary><c>tracereplay inspect FILE.parquet</c>: rows, schema, time span, and kernel or request statistics.</summary>
+public static class InspectCommand
+{
+    public static Command Create()
+    {
+        var file = new Argument<string>("FILE") { Description = "A canonical kernel or request Parquet written by `tracereplay ingest`" };
+        var top = new Option<int>("--top") { Description = "How many kernels to list", DefaultValueFactory = _ => 15 };
+        var command = new Command("inspect",
+            "Summarise a canonical Parquet: rows, schema and metadata, time span; kernels: top kernels by GPU time, time per op class and the " +
+            "kernels left in class 'other'; requests: prompt/output lengths and arrival-rate statistics.\n\n" +
+            "Examples:\n  tracereplay inspect kernels.parquet\n  tracereplay inspect conv.parquet");
+        command.Arguments.Add(file);
+        command.Options.Add(top);
+        command.SetAction(parse =>
+        {
+            string path = parse.GetValue(file)!;
+            if (!File.Exists(path))
+            {
+                throw new FileNotFoundException($"{path}: file not found");
+            }
+            IReadOnlyDictionary<string, string> meta = PrintHeader(path).GetAwaiter().GetResult();
+            if (meta.ContainsKey(KernelColumns.SchemaVersionKey))
+            {
+                InspectKernels.Print(KernelTable.ReadAsync(path).GetAwaiter().GetResult(), parse.GetValue(top));
+            }
+            else if (meta.ContainsKey(RequestColumns.SchemaVersionKey))
+            {
+                InspectRequests.Print(path);
+            }
+            else
+            {
+                throw new InvalidDataException($"{path}: no TraceReplay schema version in the file metadata; expected a file written by `tracereplay ingest`");
+            }
+            return 0;
+        });
+        return command;
+    }
+
+    private static async Task<IReadOnlyDictionary<string, string>> PrintHeader(string path)
+    {
+        await using ParquetReader reader = await ParquetReader.CreateAsync(path);
+        long rows = 0;
+        for (int g = 0; g < reader.RowGroupCount; g++)
+        {
+            using ParquetRowGroupReader group = reader.OpenRowGroupReader(g);
+            rows += group.RowCount;
+        }
+        AnsiConsole.MarkupLine($"[bold]{Markup.Escape(path)}[/]: {rows:N0} rows in {reader.RowGroupCount} row groups");
+        AnsiConsole.MarkupLine("schema: " + Markup.Escape(string.Join(", ", reader.Schema.DataFields.Select(f => $"{f.Path}:{(f.ClrType == typeof(ReadOnlyMemory<char>) ? "String" : f.ClrType.Name)}{(f.IsNullable ? "?" : "")}"))));
+        foreach ((string k, string v) in reader.CustomMetadata.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            AnsiConsole.MarkupLine($"  {Markup.Escape(k)} = {Markup.Escape(v)}");
+        }
+        return reader.CustomMetadata;
+    }
+}

@@ -1,0 +1,57 @@
+using System.IO.Compression;
+using TraceReplay.Ingest.Diagnostics;
+
+namespace TraceReplay.Ingest.IO;
+
+/// <summary>
+/// Wraps a <see cref="GZipStream"/>, which ends quietly on a truncated file, and turns truncation into an error by
+/// comparing the decompressed length with the gzip trailer (ISIZE) at end of stream.
+/// </summary>
+internal sealed class GzipGuardStream(GZipStream inner, string path, uint expectedSize) : Stream
+{
+    private long _read;
+
+    public override bool CanRead => true;
+    public override bool CanSeek => false;
+    public override bool CanWrite => false;
+    public override long Length => throw new NotSupportedException();
+    public override long Position { get => _read; set => throw new NotSupportedException(); }
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
+    {
+        int n;
+        try
+        {
+            n = inner.Read(buffer);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw Truncated($"corrupt gzip data ({ex.Message})");
+        }
+        _read += n;
+        if (n == 0 && buffer.Length > 0 && (uint)_read != expectedSize)
+        {
+            throw Truncated($"truncated gzip: decompressed {_read:N0} bytes but the trailer says {expectedSize:N0} (mod 2^32)");
+        }
+        return n;
+    }
+
+    public override void Flush() { }
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            inner.Dispose();
+        }
+        base.Dispose(disposing);
+    }
+
+    private IngestException Truncated(string reason) =>
+        new(new IngestError(path, 0, "-", reason + "; re-download or re-compress the file", ""));
+}

@@ -1,0 +1,67 @@
+using System.IO.Compression;
+using TraceReplay.Ingest.Diagnostics;
+
+namespace TraceReplay.Ingest.IO;
+
+/// <summary>Opens an input for streaming: gzip is recognised by its magic bytes (not the extension) and checked.</summary>
+public static class InputFile
+{
+    public static Stream Open(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw IngestException.File(path, "file not found");
+        }
+        var raw = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        if (raw.Length == 0)
+        {
+            raw.Dispose();
+            throw IngestException.File(path, "empty file (0 bytes); expected a header and at least one row");
+        }
+        if (!IsGzip(raw))
+        {
+            return raw;
+        }
+        uint expected = ReadGzipSize(raw);
+        return new GzipGuardStream(new GZipStream(raw, CompressionMode.Decompress), path, expected);
+    }
+
+    /// <summary>The first <paramref name="count"/> decompressed bytes, for format detection.</summary>
+    public static byte[] Peek(string path, int count = 1 << 16)
+    {
+        using Stream s = Open(path);
+        byte[] buffer = new byte[count];
+        int total = 0;
+        try
+        {
+            int n;
+            while (total < count && (n = s.Read(buffer, total, count - total)) > 0)
+            {
+                total += n;
+            }
+        }
+        catch (IngestException) when (total > 0)
+        {
+            // A truncated gzip still shows its head; the full read reports the truncation.
+        }
+        return buffer[..total];
+    }
+
+    private static bool IsGzip(FileStream s)
+    {
+        Span<byte> magic = stackalloc byte[2];
+        int n = s.Read(magic);
+        s.Position = 0;
+        return n == 2 && magic[0] == 0x1f && magic[1] == 0x8b;
+    }
+
+    private static uint ReadGzipSize(FileStream s)
+    {
+        // Trailer ISIZE: uncompressed length mod 2^32 (RFC 1952); a truncated file ends elsewhere and mismatches.
+        Span<byte> tail = stackalloc byte[4];
+        s.Position = Math.Max(0, s.Length - 4);
+        s.ReadExactly(tail);
+        s.Position = 0;
+        return BitConverter.ToUInt32(tail);
+    }
+}

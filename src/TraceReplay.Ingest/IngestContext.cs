@@ -1,0 +1,27 @@
+using TraceReplay.Ingest.Diagnostics;
+
+namespace TraceReplay.Ingest;
+
+/// <summary>Per-run state readers share: the reject sink and live counters (read by the progress display).</summary>
+public sealed class IngestContext(RejectSink rejects)
+{
+    private long _rowsRead;
+    private long _failedRows;
+
+    public RejectSink Rejects { get; } = rejects;
+
+    /// <summary>File metadata readers add (absolute start, quantum, seed, ...).</summary>
+    public SortedDictionary<string, string> Metadata { get; } = new(StringComparer.Ordinal);
+
+    public long RowsRead => Volatile.Read(ref _rowsRead);
+
+    public void CountRow() => Interlocked.Increment(ref _rowsRead);
+
+    /// <summary>Rows written but flagged failed by the source (BurstGPT zero-token responses).</summary>
+    public long FailedRows => Volatile.Read(ref _failedRows);
+
+    public void CountFailed() => Interlocked.Increment(ref _failedRows);
+
+    public void Reject(string file, long line, string field, string reason, string raw) =>
+        Rejects.Reject(new IngestError(file, line, field, reason, raw));
+}

@@ -1,0 +1,134 @@
+using System.Globalization;
+using System.Text.Json;
+using TraceReplay.Core.Kernels;
+using TraceReplay.Ingest.Diagnostics;
+using TraceReplay.Ingest.IO;
+
+namespace TraceReplay.Ingest.Kernels.Readers;
+
+/// <summary>
+/// PyTorch profiler / Kineto Chrome-trace JSON (<c>.json</c> or <c>.json.gz</c>): kernel, gpu_memcpy and gpu_memset
+/// events, with gpu_user_annotation ranges on the same device as the enclosing annotation path. ts/dur are µs:
+/// times become round(µs x 1000) ns from the first GPU event; the absolute epoch goes to metadata
+/// (baseTimeNanoseconds + ts, or ts itself in older absolute traces). Kernels whose correlation belongs to a
+/// cudaGraphLaunch are CUDA-graph replays: graph_node = their order within that launch.
+/// </summary>
+public sealed class KinetoReader : IKernelReader
+{
+    public string Format => "kineto";
+
+    public IEnumerable<KernelRecord> Read(string path, IngestContext context)
+    {
+        using Stream stream = InputFile.Open(path);
+        JsonDocument doc;
+        try
+        {
+            doc = JsonDocument.Parse(stream, new JsonDocumentOptions { AllowTrailingCommas = true });
+        }
+        catch (JsonException ex)
+        {
+            throw new IngestException(new IngestError(path, (ex.LineNumber ?? -1) + 1, "-", $"invalid JSON: {ex.Message}", ""));
+        }
+        using (doc)
+        {
+            return Parse(doc.RootElement, path, context);
+        }
+    }
+
+    private static List<KernelRecord> Parse(JsonElement root, string path, IngestContext context)
+    {
+        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("traceEvents", out JsonElement events) || events.ValueKind != JsonValueKind.Array)
+        {
+            throw IngestException.File(path, "field 'traceEvents' missing; expected a Kineto/Chrome trace object with a traceEvents array");
+        }
+        long baseNs = root.TryGetProperty("baseTimeNanoseconds", out JsonElement b) && b.TryGetInt64(out long bn) ? bn : 0;
+        var graphLaunches = new HashSet<long>();
+        var annotations = new List<(long Device, long Start, long End, string Name)>();
+        var pending = new List<(KernelRecord Row, long Index)>();
+        string source = Path.GetFileName(path);
+        long index = 0;
+        foreach (JsonElement e in events.EnumerateArray())
+        {
+            index++;
+            string cat = e.TryGetProperty("cat", out JsonElement c) ? c.GetString() ?? "" : "";
+            string name = e.TryGetProperty("name", out JsonElement n) ? n.GetString() ?? "" : "";
+            if (cat is "cuda_runtime" or "cuda_driver" && name.Contains("GraphLaunch", StringComparison.Ordinal) && Arg(e, "correlation") is { } gc)
+            {
+                graphLaunches.Add(gc);
+            }
+            if (cat is not ("kernel" or "gpu_memcpy" or "gpu_memset" or "gpu_user_annotation"))
+            {
+                continue;
+            }
+            if (cat != "gpu_user_annotation")
+            {
+                context.CountRow();
+            }
+            if (!TryMicros(e, "ts", out double ts) || !TryMicros(e, "dur", out double dur) || dur < 0)
+            {
+                if (cat != "gpu_user_annotation")
+                {
+                    context.Reject(path, index, "ts/dur", "expected numeric ts and non-negative dur (µs)", Text.Fields.Clip(e.GetRawText()));
+                }
+                continue;
+            }
+            long startNs = (long)Math.Round(ts * 1000), durNs = (long)Math.Round(dur * 1000);
+            long device = e.TryGetProperty("pid", out JsonElement p) && p.TryGetInt64(out long pid) ? pid : 0;
+            if (cat == "gpu_user_annotation")
+            {
+                annotations.Add((device, startNs, startNs + durNs, name));
+                continue;
+            }
+            string kind = cat == "kernel" ? "kernel" : cat == "gpu_memcpy" ? "memcpy" : "memset";
+            var row = new KernelRecord
+            {
+                Source = source, Kind = kind, NameFull = name, NameShort = kind == "kernel" ? KernelNames.Short(name) : kind,
+                StartNs = startNs, DurNs = durNs, DeviceIdx = (int?)(Arg(e, "device") ?? device),
+                Stream = Arg(e, "stream") ?? (e.TryGetProperty("tid", out JsonElement t) && t.TryGetInt64(out long tid) ? tid : null),
+                Correlation = Arg(e, "correlation"), RegsPerThread = (int?)Arg(e, "registers per thread"),
+                SmemTotalBytes = Arg(e, "shared memory"), Bytes = Arg(e, "bytes"), SourceRow = index,
+                CopyKind = kind == "memcpy" ? name.Replace("Memcpy ", "", StringComparison.Ordinal) : null,
+            };
+            SetDims(e, "grid", v => (row.GridX, row.GridY, row.GridZ) = v);
+            SetDims(e, "block", v => (row.BlockX, row.BlockY, row.BlockZ) = v);
+            pending.Add((row, index));
+        }
+        long origin = pending.Count == 0 ? 0 : pending.Min(r => r.Row.StartNs ?? 0);
+        context.Metadata.TryAdd(KernelColumns.MetaStartEpochNs, (baseNs + origin).ToString(CultureInfo.InvariantCulture));
+        annotations.Sort((x, y) => x.Start.CompareTo(y.Start));
+        var graphOrder = new Dictionary<long, long>();
+        var rows = new List<KernelRecord>(pending.Count);
+        foreach ((KernelRecord row, _) in pending.OrderBy(r => r.Row.StartNs).ThenBy(r => r.Index))
+        {
+            long start = row.StartNs!.Value;
+            string path2 = string.Join(" > ", annotations.Where(a => a.Device == row.DeviceIdx && a.Start <= start && a.End >= start + row.DurNs).Select(a => a.Name));
+            row.NvtxPath = path2.Length == 0 ? null : path2;
+            if (row.Kind == "kernel" && row.Correlation is { } corr && graphLaunches.Contains(corr))
+            {
+                graphOrder[corr] = graphOrder.TryGetValue(corr, out long k) ? k + 1 : 0;
+                row.GraphNode = graphOrder[corr];
+            }
+            row.StartNs = start - origin;
+            rows.Add(row);
+        }
+        return rows;
+    }
+
+    private static long? Arg(JsonElement e, string name) =>
+        e.TryGetProperty("args", out JsonElement a) && a.ValueKind == JsonValueKind.Object && a.TryGetProperty(name, out JsonElement v)
+            && v.ValueKind == JsonValueKind.Number ? (v.TryGetInt64(out long l) ? l : (long)v.GetDouble()) : null;
+
+    private static bool TryMicros(JsonElement e, string name, out double value)
+    {
+        value = 0;
+        return e.TryGetProperty(name, out JsonElement v) && v.ValueKind == JsonValueKind.Number && v.TryGetDouble(out value);
+    }
+
+    private static void SetDims(JsonElement e, string name, Action<(int?, int?, int?)> set)
+    {
+        if (e.TryGetProperty("args", out JsonElement a) && a.TryGetProperty(name, out JsonElement v) && v.ValueKind == JsonValueKind.Array && v.GetArrayLength() == 3)
+        {
+            set((v[0].GetInt32(), v[1].GetInt32(), v[2].GetInt32()));
+        }
+    }
+}
