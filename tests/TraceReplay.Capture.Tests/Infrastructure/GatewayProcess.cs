@@ -52,6 +52,15 @@ internal sealed class GatewayProcess : IDisposable
         return await ReadLineAsync();
     }
 
+    /// <summary>Sends <c>quit</c> and waits (bounded) for the gateway to exit.</summary>
+    public async Task QuitAsync()
+    {
+        await _process.StandardInput.WriteLineAsync("quit");
+        await _process.StandardInput.FlushAsync();
+        using var timeout = new CancellationTokenSource(s_replyTimeout);
+        await _process.WaitForExitAsync(timeout.Token);
+    }
+
     /// <summary>Polls <c>status</c> until the gateway's EventSource sees the session (bounded).</summary>
     public async Task WaitUntilAsync(string expectedStatusPart)
     {

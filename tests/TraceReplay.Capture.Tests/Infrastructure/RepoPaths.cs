@@ -15,6 +15,9 @@ internal static class RepoPaths
     public static string SampleGatewayDll =>
         Combine("samples", "TraceReplay.SampleGateway", "bin", Configuration, "net10.0", "TraceReplay.SampleGateway.dll");
 
+    public static string CliDll =>
+        Combine("src", "TraceReplay.Cli", "bin", Configuration, "net10.0", "tracereplay.dll");
+
     public static string CaptureKit => Combine("tools", "capture", "capture.py");
 
     public static string ModelConfig(string name) => Combine("src", "TraceReplay.Core", "Models", "Configs", name + ".json");
