@@ -60,17 +60,26 @@ internal sealed class ProgressRate
         }
     }
 
-    /// <summary>
-    /// Rates since the previous sample. Samples closer than <paramref name="minIntervalSeconds"/> return the previous
-    /// result, so the two counters polled back to back in one interval see one consistent window.
-    /// </summary>
-    public ProgressSample Sample(double minIntervalSeconds = 0.1)
+    /// <summary>The result of the latest <see cref="Sample"/> (zeros before the first).</summary>
+    public ProgressSample LastSample
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _lastSample;
+            }
+        }
+    }
+
+    /// <summary>Closes the current window and returns the rates over it (the previous result if no time passed).</summary>
+    public ProgressSample Sample()
     {
         lock (_gate)
         {
             long now = _nowTicks();
             double wallSeconds = (now - _lastTicks) / _ticksPerSecond;
-            if (wallSeconds < minIntervalSeconds)
+            if (wallSeconds <= 0)
             {
                 return _lastSample;
             }

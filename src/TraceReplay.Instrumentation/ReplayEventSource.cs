@@ -6,7 +6,7 @@ namespace TraceReplay.Instrumentation;
 /// EventCounters of a running replay, so <c>dotnet-counters monitor -n tracereplay --counters TraceReplay-Replay</c>
 /// can watch a long one: <c>simulated-seconds-per-wall-second</c>, <c>iterations-per-second</c>, and the totals
 /// <c>simulated-seconds</c> and <c>iterations</c>. The replay loop calls <see cref="ReportProgress"/> with its
-/// cumulative totals as often as it likes (a lock and two stores); rates are computed only when a listener polls.
+/// cumulative totals as often as it likes (a lock and two stores); rates are computed only when a listener polls, both over the same window.
 /// </summary>
 [EventSource(Name = ProviderName)]
 public sealed class ReplayEventSource : EventSource
@@ -45,7 +45,9 @@ public sealed class ReplayEventSource : EventSource
             DisplayName = "Simulated seconds per wall second",
             DisplayUnits = "s/s",
         };
-        _iterRate = new PollingCounter(IterationsPerSecondCounter, this, () => _rate.Sample().IterationsPerSecond)
+        // Counters are polled in creation order on each tick: the first closes the window, the second reads the same
+        // window, so both rates always describe the same wall-clock interval.
+        _iterRate = new PollingCounter(IterationsPerSecondCounter, this, () => _rate.LastSample.IterationsPerSecond)
         {
             DisplayName = "Iterations per second",
             DisplayUnits = "1/s",
