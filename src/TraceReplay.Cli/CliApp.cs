@@ -24,6 +24,7 @@ public static class CliApp
         root.Subcommands.Add(CalibrateCommand.Create());
         root.Subcommands.Add(PredictCommand.Create());
         root.Subcommands.Add(ReproduceCommand.Create());
+        root.Subcommands.Add(CaptureCommand.Create());
         return root;
     }
 
