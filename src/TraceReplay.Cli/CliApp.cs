@@ -19,14 +19,20 @@ public static class CliApp
         root.Subcommands.Add(ModelsCommand.Create());
         root.Subcommands.Add(GpusCommand.Create());
         root.Subcommands.Add(AnalyzeCommand.Create());
+        root.Subcommands.Add(ReproduceCommand.Create());
         return root;
     }
 
     public static int Run(string[] args)
     {
+        if (Console.IsOutputRedirected)
+        {
+            // Tables written to a file or pipe should not wrap at the 80-column default.
+            Spectre.Console.AnsiConsole.Profile.Width = 200;
+        }
         try
         {
-            return Build().Parse(args).Invoke();
+            return Build().Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (Exception ex) when (ex is InvalidDataException or KeyNotFoundException or FormatException or ArgumentException or IOException)
         {

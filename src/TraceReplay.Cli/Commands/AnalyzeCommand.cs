@@ -83,9 +83,9 @@ public static class AnalyzeCommand
         var table = new Table().Border(TableBorder.Rounded).AddColumns("phase", "layer", "operator", "class", "FLOPs", "HBM bytes", "FLOP/B", "bound");
         foreach (IntensityRow r in rows)
         {
-            bool compute = r.FlopsPerByte >= g.RidgePointFlopsPerByte;
+            string bound = r.Class == "all_reduce" ? "[green]network[/]" : r.FlopsPerByte >= g.RidgePointFlopsPerByte ? "[red]compute[/]" : "[blue]memory[/]";
             table.AddRow(r.Phase, r.LayerKind, r.Operator, r.Class, Units.Si(r.Flops, "FLOP"), Units.Si(r.HbmBytes, "B"),
-                double.IsInfinity(r.FlopsPerByte) ? "-" : Units.Fixed(r.FlopsPerByte, 1), compute ? "[red]compute[/]" : "[blue]memory[/]");
+                double.IsInfinity(r.FlopsPerByte) ? "-" : Units.Fixed(r.FlopsPerByte, 1), bound);
         }
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLine($"ridge point ({g.ShortName}, BF16): [bold]{g.RidgePointFlopsPerByte:F0} FLOP/B[/]");

@@ -10,7 +10,7 @@ namespace TraceReplay.Core.Models;
 public static class HfConfigLoader
 {
     private static readonly string[] s_families =
-        ["llama", "mistral", "mixtral", "qwen2", "qwen3", "qwen2_moe", "qwen3_moe", "gpt_oss", "deepseek_v2", "deepseek_v3"];
+        ["gpt2", "llama", "mistral", "mixtral", "qwen2", "qwen3", "qwen2_moe", "qwen3_moe", "gpt_oss", "deepseek_v2", "deepseek_v3"];
 
     public static ModelSpec LoadFile(string path)
     {
@@ -38,6 +38,10 @@ public static class HfConfigLoader
 
     private static ModelSpec Parse(ConfigReader c, string fallbackName)
     {
+        if (c.String("model_type") == "gpt2")
+        {
+            return ParseGpt2(c, fallbackName);
+        }
         string family = c.String("model_type") ?? throw c.Missing("model_type", $"one of {string.Join(", ", s_families)}");
         if (!s_families.Contains(family))
         {
@@ -111,7 +115,40 @@ public static class HfConfigLoader
             Moe = moe,
             MoeLayers = moeLayers,
             SlidingWindowTokens = windows,
-            ExpertWeightBytesPerParam = expertQuant == "mxfp4" ? 4.25 / 8 : 2,
+            // Served as released: DeepSeek's FP8 checkpoints, GPT-OSS's MXFP4 experts (4.25 bits with scales).
+            WeightBytesPerParam = expertQuant == "fp8" ? 1 : 2,
+            ExpertWeightBytesPerParam = expertQuant switch { "mxfp4" => 4.25 / 8, "fp8" => 1, _ => 2 },
+            PublishedParams = published,
+        };
+    }
+
+    /// <summary>GPT-2 layout (also used for GPT-3-style models): LayerNorm, biased MHA, GELU MLP, learned positions, tied head.</summary>
+    private static ModelSpec ParseGpt2(ConfigReader c, string fallbackName)
+    {
+        int layers = c.RequiredInt("n_layer");
+        int hidden = c.RequiredInt("n_embd");
+        int heads = c.RequiredInt("n_head");
+        ReadMeta(c, out string? name, out string? hfId, out List<string> aliases, out double? published, out _);
+        return new ModelSpec
+        {
+            Name = name ?? fallbackName,
+            HfId = hfId,
+            Family = "gpt2",
+            Aliases = aliases,
+            NumLayers = layers,
+            HiddenSize = hidden,
+            VocabSize = c.RequiredInt("vocab_size"),
+            TieWordEmbeddings = c.Bool("tie_word_embeddings") ?? true,
+            NumQHeads = heads,
+            NumKvHeads = heads,
+            HeadDim = hidden / heads,
+            AttentionBias = true,
+            OutputBias = true,
+            DenseFfn = c.Int("n_inner") ?? 4 * hidden,
+            GatedMlp = false,
+            PositionEmbeddings = c.Int("n_positions") ?? 0,
+            MoeLayers = new bool[layers],
+            SlidingWindowTokens = new int[layers],
             PublishedParams = published,
         };
     }

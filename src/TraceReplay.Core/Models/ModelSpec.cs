@@ -29,6 +29,10 @@ public sealed record ModelSpec
     /// <summary>Intermediate size of the dense (gated) MLP, used by non-MoE layers.</summary>
     public int DenseFfn { get; init; }
     public MoeSpec? Moe { get; init; }
+    /// <summary>False for GPT-2/3-style MLPs (up, GELU, down; with biases) instead of gated SwiGLU.</summary>
+    public bool GatedMlp { get; init; } = true;
+    /// <summary>Learned absolute position embeddings (GPT-2/3), rows x hidden.</summary>
+    public int PositionEmbeddings { get; init; }
     /// <summary>Per layer: true if its FFN is an MoE block.</summary>
     public required IReadOnlyList<bool> MoeLayers { get; init; }
     /// <summary>Per layer: sliding-window size in tokens, 0 for full attention.</summary>

@@ -6,11 +6,12 @@ internal static class ParameterCounter
     public static ParameterCounts Count(ModelSpec m)
     {
         long h = m.HiddenSize;
-        long embedding = (long)m.VocabSize * h;
-        long lmHead = m.TieWordEmbeddings ? 0 : embedding;
+        long embedding = (long)m.VocabSize * h + (long)m.PositionEmbeddings * h;
+        long lmHead = m.TieWordEmbeddings ? 0 : (long)m.VocabSize * h;
         long attentionPerLayer = AttentionParams(m);
         long attention = attentionPerLayer * m.NumLayers;
-        long norms = 2 * h * m.NumLayers + h;
+        // RMSNorm has a scale per channel; GPT-2/3 LayerNorm a scale and a bias.
+        long norms = (m.GatedMlp ? 1 : 2) * (2 * h * m.NumLayers + h);
         long dense = 0, routed = 0, shared = 0, router = 0, activeExperts = 0;
         for (int layer = 0; layer < m.NumLayers; layer++)
         {
@@ -23,7 +24,7 @@ internal static class ParameterCounter
             }
             else
             {
-                dense += 3 * h * m.DenseFfn;
+                dense += m.GatedMlp ? 3 * h * m.DenseFfn : 2 * h * m.DenseFfn + m.DenseFfn + h;
             }
         }
         long totalNonRouted = embedding + lmHead + attention + dense + shared + router + norms;

@@ -21,8 +21,10 @@ public sealed partial class OperatorGraph
 
     private void AddGatedMlp(OpKind up, OpKind down, int layer, long tokens, long ffnPerGpu, List<Operator> output)
     {
-        output.Add(Gemm(up, layer, tokens, _model.HiddenSize, 2 * ffnPerGpu));
-        output.Add(Elementwise(OpKind.MlpAct, layer, tokens, ffnPerGpu, flopsPerElement: 5, readsPerElement: 2, writesPerElement: 1));
+        // Gated (SwiGLU): up and gate in one GEMM, act(gate) * up. GPT-2/3: up, GELU.
+        int branches = _model.GatedMlp ? 2 : 1;
+        output.Add(Gemm(up, layer, tokens, _model.HiddenSize, branches * ffnPerGpu));
+        output.Add(Elementwise(OpKind.MlpAct, layer, tokens, ffnPerGpu, flopsPerElement: 5, readsPerElement: branches, writesPerElement: 1));
         output.Add(Gemm(down, layer, tokens, ffnPerGpu, _model.HiddenSize));
     }
 

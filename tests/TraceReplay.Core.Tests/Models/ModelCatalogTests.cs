@@ -16,6 +16,7 @@ public sealed class ModelCatalogTests
     [InlineData("DeepSeek-V3", 671e9)]
     [InlineData("Qwen3-8B", 8.2e9)]
     [InlineData("CodeLlama-34B", 33.7e9)]
+    [InlineData("GPT-3-175B", 175e9)]
     public void Parameter_count_matches_the_published_total_within_one_percent(string name, double published)
     {
         ModelSpec m = ModelCatalog.Resolve(name);
