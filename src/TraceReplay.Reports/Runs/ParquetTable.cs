@@ -70,7 +70,7 @@ public sealed class ParquetTable
             ?? throw new InvalidDataException($"{_path}: column '{name}' is missing (columns: {string.Join(", ", _schema.DataFields.Select(f => f.Name))})");
         Type t = field.ClrType;
         Array result = t == typeof(double) ? new double[Rows] : t == typeof(long) ? new long[Rows] : t == typeof(int) ? new int[Rows]
-            : t == typeof(string) ? new string?[Rows] : t == typeof(bool) && field.IsNullable ? new bool?[Rows]
+            : t == typeof(string) || t == typeof(ReadOnlyMemory<char>) ? new string?[Rows] : t == typeof(bool) && field.IsNullable ? new bool?[Rows]
             : throw Mismatch(name, t.Name);
         int offset = 0;
         for (int g = 0; g < reader.RowGroupCount; g++)
