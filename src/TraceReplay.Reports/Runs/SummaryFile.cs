@@ -3,8 +3,8 @@ using System.Text.Json;
 
 namespace TraceReplay.Reports.Runs;
 
-/// <summary>A replay's <c>summary.json</c>: its top-level numbers (null as NaN) and its <c>run</c> provenance as text.</summary>
-public sealed record SummaryFile(IReadOnlyDictionary<string, double> Numbers, IReadOnlyDictionary<string, string> Run)
+/// <summary>A replay's <c>summary.json</c>: its top-level numbers (null as NaN) and strings, and its <c>run</c> provenance as text.</summary>
+public sealed record SummaryFile(IReadOnlyDictionary<string, double> Numbers, IReadOnlyDictionary<string, string> Strings, IReadOnlyDictionary<string, string> Run)
 {
     public const string FileName = "summary.json";
 
@@ -34,6 +34,7 @@ public sealed record SummaryFile(IReadOnlyDictionary<string, double> Numbers, IR
                 throw new InvalidDataException($"{path}: expected a JSON object at the top level");
             }
             var numbers = new SortedDictionary<string, double>(StringComparer.Ordinal);
+            var strings = new SortedDictionary<string, string>(StringComparer.Ordinal);
             var run = new SortedDictionary<string, string>(StringComparer.Ordinal);
             foreach (JsonProperty p in doc.RootElement.EnumerateObject())
             {
@@ -44,6 +45,10 @@ public sealed record SummaryFile(IReadOnlyDictionary<string, double> Numbers, IR
                 else if (p.Value.ValueKind == JsonValueKind.Null)
                 {
                     numbers[p.Name] = double.NaN;
+                }
+                else if (p.Value.ValueKind == JsonValueKind.String)
+                {
+                    strings[p.Name] = p.Value.GetString()!;
                 }
                 else if (p.Name == "run" && p.Value.ValueKind == JsonValueKind.Object)
                 {
@@ -59,7 +64,7 @@ public sealed record SummaryFile(IReadOnlyDictionary<string, double> Numbers, IR
                     }
                 }
             }
-            return new SummaryFile(numbers, run);
+            return new SummaryFile(numbers, strings, run);
         }
     }
 }

@@ -5,7 +5,7 @@ namespace TraceReplay.Reports.Text;
 /// <summary>Invariant-culture number formatting for reports; "-" for NaN and infinities.</summary>
 public static class Fmt
 {
-    /// <summary>Four significant digits, scientific notation outside [1e-3, 1e6).</summary>
+    /// <summary>Four significant digits (whole numbers below 1e6 as integers), scientific notation outside [1e-3, 1e6).</summary>
     public static string Sig(double v)
     {
         if (!double.IsFinite(v))
@@ -17,6 +17,10 @@ public static class Fmt
             return "0";
         }
         double a = Math.Abs(v);
+        if (a < 1e6 && v == Math.Floor(v))
+        {
+            return ((long)v).ToString(CultureInfo.InvariantCulture);
+        }
         if (a >= 1e6 || a < 1e-3)
         {
             return v.ToString("0.000e+0", CultureInfo.InvariantCulture);
