@@ -19,6 +19,7 @@ public static class CliApp
         root.Subcommands.Add(ModelsCommand.Create());
         root.Subcommands.Add(GpusCommand.Create());
         root.Subcommands.Add(AnalyzeCommand.Create());
+        root.Subcommands.Add(ReplayCommand.Create());
         return root;
     }
 
