@@ -23,6 +23,7 @@ internal sealed class ReplayCommandOptions
     public Option<int> BlockSize { get; } = new("--block-size") { Description = "KV-cache block size (tokens)", DefaultValueFactory = _ => 16 };
     public Option<double> GpuMemoryUtilization { get; } = new("--gpu-memory-utilization") { Description = "Fraction of GPU memory for weights + KV + reserve", DefaultValueFactory = _ => 0.9 };
     public Option<double> ActivationReserveGib { get; } = new("--activation-reserve-gib") { Description = "Per-GPU memory kept for activations, CUDA graphs and NCCL (GiB)", DefaultValueFactory = _ => 2.0 };
+    public Option<int?> KvBlocks { get; } = new("--kv-blocks") { Description = "Fix the KV blocks per instance instead of deriving them from GPU memory (what-if)" };
     public Option<double?> SloTtftS { get; } = new("--slo-ttft-s") { Description = "SLO: time to first token limit (s)" };
     public Option<double?> SloTbtS { get; } = new("--slo-tbt-s") { Description = "SLO: limit on every gap between tokens (s)" };
     public Option<string> Routing { get; } = new("--routing") { Description = "MoE routing model: uniform | zipf:S (seeded)", DefaultValueFactory = _ => "uniform" };
@@ -39,7 +40,7 @@ internal sealed class ReplayCommandOptions
     public IEnumerable<Option> All =>
     [
         Requests, Model, Gpu, Tp, Replicas, Router, Scheduler, ChunkTokens, MaxBatchedTokens, LayerGroups, LayerGroupCap, CohortTokens,
-        MaxSeqs, BlockSize, GpuMemoryUtilization, ActivationReserveGib, SloTtftS, SloTbtS, Routing, Seed, Rate, Arrival, CostModel,
+        MaxSeqs, BlockSize, GpuMemoryUtilization, ActivationReserveGib, KvBlocks, SloTtftS, SloTbtS, Routing, Seed, Rate, Arrival, CostModel,
         CostPath, StaticPowerW, HbmPjPerByte, PjPerFlop, Output,
     ];
 
@@ -70,6 +71,7 @@ internal sealed class ReplayCommandOptions
             BlockTokens = Positive(p.GetValue(BlockSize), "--block-size"),
             GpuMemoryUtilization = p.GetValue(GpuMemoryUtilization) is > 0 and <= 1 and double u ? u : throw new ArgumentException("--gpu-memory-utilization must be in (0, 1]"),
             ActivationReserveBytes = p.GetValue(ActivationReserveGib) * (1L << 30),
+            KvBlocksOverride = p.GetValue(KvBlocks) is int kb ? Positive(kb, "--kv-blocks") : null,
             SloTtftS = p.GetValue(SloTtftS),
             SloTbtS = p.GetValue(SloTbtS),
             Routing = p.GetValue(Routing)!,
