@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using TraceReplay.Core.Cost;
+using TraceReplay.Core.Hardware;
 using TraceReplay.Core.Requests;
 using TraceReplay.Simulation.Engine;
 using TraceReplay.Simulation.Input;
@@ -17,10 +18,10 @@ internal static class ReplayRunner
         Action<long, long>? progress = null)
     {
         var clock = Stopwatch.StartNew();
-        ICostModel cost = CostModels.Resolve(costModel, TraceReplay.Core.Hardware.GpuCatalog.Resolve(options.Gpu));
-        var sim = new ReplaySimulation(options, cost);
+        GpuSpec gpu = GpuCatalog.Resolve(options.Gpu);
+        ICostModel cost = CostModels.Resolve(costModel, gpu);
         var info = new ReplayRunInfo(options, Path.GetFileName(input.Path), input.Sha256, input.Format, retimer?.Spec,
-            cost.Name, cost.Provenance, sim.Energy, sim.KvBlocks);
+            cost.Name, cost.Provenance, EnergyModel.For(gpu, options), KvBlocksPerInstance: 0);
         IEnumerable<RequestRecord> requests = input.Read(retimer is not null);
         if (retimer is not null)
         {
@@ -29,7 +30,8 @@ internal static class ReplayRunner
         ReplaySummary summary;
         using (var sink = new ReplayOutputSink(directory, info.ToMetadata()))
         {
-            sim = new ReplaySimulation(options, cost, sink);
+            var sim = new ReplaySimulation(options, cost, sink);
+            info = info with { KvBlocksPerInstance = sim.KvBlocks };
             summary = sim.Run(requests, progress);
             sink.Complete();
             if (sink.RequestRows != summary.Requests)
