@@ -24,6 +24,8 @@ public sealed record ReplayOptions
     public int CohortTokens { get; init; } = 8192;
     /// <summary>Per-GPU memory kept for activations, CUDA graphs, NCCL buffers (vLLM measures it by profiling).</summary>
     public double ActivationReserveBytes { get; init; } = 2.0 * (1L << 30);
+    /// <summary>Fixes the KV blocks per instance instead of deriving them from memory (tests, what-if studies).</summary>
+    public int? KvBlocksOverride { get; init; }
     public double? SloTtftS { get; init; }
     public double? SloTbtS { get; init; }
     public string Routing { get; init; } = "uniform";

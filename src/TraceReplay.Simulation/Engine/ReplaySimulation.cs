@@ -42,7 +42,7 @@ public sealed partial class ReplaySimulation : IRequestFinisher
         Gpu = GpuCatalog.Resolve(options.Gpu);
         IRoutingModel? routing = RoutingModels.Create(options.Routing, Model, options.Seed);
         Graph = new OperatorGraph(Model, options.TensorParallel, routing);
-        KvBlocks = KvCapacity.Blocks(Graph, Gpu, options);
+        KvBlocks = options.KvBlocksOverride ?? KvCapacity.Blocks(Graph, Gpu, options);
         _energy = EnergyModel.For(Gpu, options);
         _instances = new ServingInstance[options.Replicas];
         for (int i = 0; i < _instances.Length; i++)

@@ -5,21 +5,27 @@ namespace TraceReplay.Simulation.Input;
 
 /// <summary>
 /// Streams a length-and-arrival CSV: header required, columns <c>arrival_s,prompt_tokens,output_tokens</c> found by
-/// name (others ignored). Request ids are data-row numbers from 0. Errors name the file, line and field.
+/// name (others ignored). Length-only files (no <c>arrival_s</c>; also the sarathi/Vidur names
+/// <c>num_prefill_tokens,num_decode_tokens</c>) are read with arrivals at 0, for re-timing with <c>--rate</c>.
+/// Request ids are data-row numbers from 0. Errors name the file, line and field.
 /// </summary>
 public static class RequestCsvReader
 {
     public static readonly string[] Columns = ["arrival_s", "prompt_tokens", "output_tokens"];
 
     /// <summary>True when the first line of <paramref name="path"/> has the three columns.</summary>
+    private static readonly string[][] s_aliases = [["arrival_s"], ["prompt_tokens", "num_prefill_tokens"], ["output_tokens", "num_decode_tokens"]];
+
+    /// <summary>True when the first line of <paramref name="path"/> names the token columns.</summary>
     public static bool Matches(string path)
     {
         using var reader = new StreamReader(path);
         string[] header = (reader.ReadLine() ?? "").Split(',').Select(h => h.Trim().Trim('"')).ToArray();
-        return Columns.All(c => header.Contains(c, StringComparer.OrdinalIgnoreCase));
+        return s_aliases[1..].All(a => a.Any(c => header.Contains(c, StringComparer.OrdinalIgnoreCase)));
     }
 
-    public static IEnumerable<RequestRecord> Read(string path)
+    /// <param name="requireArrival">False when the stream will be re-timed, so arrival_s may be absent.</param>
+    public static IEnumerable<RequestRecord> Read(string path, bool requireArrival = true)
     {
         using var reader = new StreamReader(path);
         string header = reader.ReadLine() ?? throw new InvalidDataException($"{path}: empty file; expected a header with {string.Join(",", Columns)}");
@@ -27,7 +33,15 @@ public static class RequestCsvReader
         int[] index = new int[Columns.Length];
         for (int c = 0; c < Columns.Length; c++)
         {
-            index[c] = Array.FindIndex(names, n => string.Equals(n, Columns[c], StringComparison.OrdinalIgnoreCase));
+            index[c] = Array.FindIndex(names, n => s_aliases[c].Contains(n, StringComparer.OrdinalIgnoreCase));
+            if (index[c] < 0 && c == 0 && !requireArrival)
+            {
+                continue;
+            }
+            if (index[c] < 0 && c == 0)
+            {
+                throw new InvalidDataException($"{path}: line 1: no 'arrival_s' column; pass --rate R [--arrival poisson|gamma:CV] to re-time a length-only trace");
+            }
             if (index[c] < 0)
             {
                 throw new InvalidDataException($"{path}: line 1: column '{Columns[c]}' is missing; expected a header with {string.Join(",", Columns)}, got '{header}'");
@@ -43,7 +57,7 @@ public static class RequestCsvReader
                 continue;
             }
             string[] f = text.Split(',');
-            double arrival = Field(path, line, f, index[0], Columns[0], f2 => double.TryParse(f2, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && v >= 0 && double.IsFinite(v) ? v : null, "a finite number of seconds >= 0");
+            double arrival = index[0] < 0 ? 0 : Field(path, line, f, index[0], Columns[0], f2 => double.TryParse(f2, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && v >= 0 && double.IsFinite(v) ? v : null, "a finite number of seconds >= 0");
             int prompt = (int)Field(path, line, f, index[1], Columns[1], f2 => int.TryParse(f2, NumberStyles.Integer, CultureInfo.InvariantCulture, out int v) && v >= 0 ? v : null, "an integer >= 0")!;
             int output = (int)Field(path, line, f, index[2], Columns[2], f2 => int.TryParse(f2, NumberStyles.Integer, CultureInfo.InvariantCulture, out int v) && v >= 0 ? v : null, "an integer >= 0")!;
             yield return new RequestRecord(row++, (long)Math.Round(arrival * 1e9), prompt, output);

@@ -25,11 +25,13 @@ internal static class ChunkedPrefill
         }
     }
 
-    /// <summary>Admits waiting requests FCFS (KV blocks and max sequences permitting) and runs a chunk of each.</summary>
-    public static void Admit(SchedulerContext ctx, IterationPlan plan, ref int budget)
+    /// <summary>Admits waiting requests FCFS (KV blocks and max sequences permitting) and runs a chunk of each;
+    /// <paramref name="keepFreeBlocks"/> blocks must stay free after an admission.</summary>
+    public static void Admit(SchedulerContext ctx, IterationPlan plan, ref int budget, int keepFreeBlocks = 0)
     {
         RequestTable r = ctx.Requests;
-        while (budget > 0 && ctx.Waiting.Count > 0 && ctx.Running.Count < ctx.Options.MaxSequences && ctx.TryAdmitHead())
+        while (budget > 0 && ctx.Waiting.Count > 0 && ctx.Running.Count < ctx.Options.MaxSequences
+            && ctx.Blocks.FreeBlocks - BlocksToAdmit(ctx, ctx.Waiting.PeekFront()) >= keepFreeBlocks && ctx.TryAdmitHead())
         {
             int s = ctx.Running[^1];
             int c = Math.Min(r.PrefillTarget[s], budget);
@@ -37,6 +39,9 @@ internal static class ChunkedPrefill
             budget -= c;
         }
     }
+
+    private static int BlocksToAdmit(SchedulerContext ctx, int slot) =>
+        ctx.Blocks.BlocksFor(ctx.Requests.Prompt[slot] + ctx.Requests.Generated[slot]) - ctx.Requests.Blocks[slot];
 
     /// <summary>Every decoding request, each given room for one more KV token (preempting when blocks run out).</summary>
     public static void AllDecodes(SchedulerContext ctx, IterationPlan plan, int limit = int.MaxValue)
