@@ -39,7 +39,7 @@ public static class SweepCommand
         var input = RequestInput.Open(parse.GetValue(o.Requests)!, retimed: true);
         int max = parse.GetValue(o.MaxRequests);
         List<RequestRecord> requests = [.. input.Read(retimed: true).Take(max > 0 ? max : int.MaxValue)];
-        SweepGrid grid = o.ToGrid(parse, input.Sha256, costModel);
+        SweepGrid grid = o.ToGrid(parse, input.Sha256 + (max > 0 ? FormattableString.Invariant($" (first {max} requests)") : ""), costModel);
         ReplayOptions first = grid.OptionsFor(grid.Points()[0]);
         _ = CostModels.Resolve(costModel, GpuCatalog.Resolve(first.Gpu)); // bad names fail before any work
         int jobs = parse.GetValue(o.Jobs);
