@@ -60,7 +60,7 @@ public sealed partial class ReplaySimulation
         return best;
     }
 
-    public void Finish(int slot)
+    void IRequestFinisher.Finish(int slot)
     {
         RequestTable t = _requests;
         int gaps = t.Generated[slot] - 1;

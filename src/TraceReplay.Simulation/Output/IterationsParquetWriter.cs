@@ -18,16 +18,44 @@ internal sealed class IterationsParquetWriter : IDisposable
         new DataField<double>("flops"), new DataField<double>("energy_j"), new DataField<int>("layer_group"), new DataField<int>("layer_groups"));
 
     private readonly StreamingParquetFile _file;
-    private readonly IterationRecord[] _rows = new IterationRecord[RowGroupRows];
+    private readonly long[] _iteration = new long[RowGroupRows], _startNs = new long[RowGroupRows], _durationNs = new long[RowGroupRows];
+    private readonly int[] _instance = new int[RowGroupRows], _prefill = new int[RowGroupRows], _decode = new int[RowGroupRows],
+        _pieces = new int[RowGroupRows], _sampled = new int[RowGroupRows], _blocks = new int[RowGroupRows], _group = new int[RowGroupRows],
+        _groups = new int[RowGroupRows];
+    private readonly double[] _startS = new double[RowGroupRows], _durationS = new double[RowGroupRows], _weight = new double[RowGroupRows],
+        _expert = new double[RowGroupRows], _kvRead = new double[RowGroupRows], _kvWrite = new double[RowGroupRows], _act = new double[RowGroupRows],
+        _total = new double[RowGroupRows], _flops = new double[RowGroupRows], _energy = new double[RowGroupRows];
     private int _count;
 
     public IterationsParquetWriter(string path, IReadOnlyDictionary<string, string> metadata) => _file = new StreamingParquetFile(path, s_schema, metadata);
 
     public long Rows { get; private set; }
 
+    /// <summary>Copies the row into column buffers (reused for every row group: no allocation per iteration).</summary>
     public void Add(in IterationRecord it)
     {
-        _rows[_count++] = it;
+        int i = _count++;
+        _iteration[i] = it.Iteration;
+        _instance[i] = it.Instance;
+        _startNs[i] = it.StartNs;
+        _durationNs[i] = it.DurationNs;
+        _startS[i] = it.StartNs * 1e-9;
+        _durationS[i] = it.DurationNs * 1e-9;
+        _prefill[i] = it.PrefillTokens;
+        _decode[i] = it.DecodeTokens;
+        _pieces[i] = it.PrefillPieces;
+        _sampled[i] = it.SampledTokens;
+        _blocks[i] = it.KvBlocksUsed;
+        _weight[i] = it.HbmBytes.WeightBytes;
+        _expert[i] = it.HbmBytes.ExpertWeightBytes;
+        _kvRead[i] = it.HbmBytes.KvReadBytes;
+        _kvWrite[i] = it.HbmBytes.KvWriteBytes;
+        _act[i] = it.HbmBytes.ActivationBytes;
+        _total[i] = it.HbmBytes.TotalBytes;
+        _flops[i] = it.Flops;
+        _energy[i] = it.EnergyJ;
+        _group[i] = it.LayerGroup;
+        _groups[i] = it.LayerGroups;
         if (_count == RowGroupRows)
         {
             Flush();
@@ -48,32 +76,34 @@ internal sealed class IterationsParquetWriter : IDisposable
         {
             return;
         }
-        IterationRecord[] r = _rows;
         int n = _count;
         DataField[] f = s_schema.DataFields;
         using var g = _file.NewRowGroup();
-        Columns.Write(g, f[0], n, i => r[i].Iteration);
-        Columns.Write(g, f[1], n, i => r[i].Instance);
-        Columns.Write(g, f[2], n, i => r[i].StartNs);
-        Columns.Write(g, f[3], n, i => r[i].DurationNs);
-        Columns.Write(g, f[4], n, i => r[i].StartNs * 1e-9);
-        Columns.Write(g, f[5], n, i => r[i].DurationNs * 1e-9);
-        Columns.Write(g, f[6], n, i => r[i].PrefillTokens);
-        Columns.Write(g, f[7], n, i => r[i].DecodeTokens);
-        Columns.Write(g, f[8], n, i => r[i].PrefillPieces);
-        Columns.Write(g, f[9], n, i => r[i].SampledTokens);
-        Columns.Write(g, f[10], n, i => r[i].KvBlocksUsed);
-        Columns.Write(g, f[11], n, i => r[i].HbmBytes.WeightBytes);
-        Columns.Write(g, f[12], n, i => r[i].HbmBytes.ExpertWeightBytes);
-        Columns.Write(g, f[13], n, i => r[i].HbmBytes.KvReadBytes);
-        Columns.Write(g, f[14], n, i => r[i].HbmBytes.KvWriteBytes);
-        Columns.Write(g, f[15], n, i => r[i].HbmBytes.ActivationBytes);
-        Columns.Write(g, f[16], n, i => r[i].HbmBytes.TotalBytes);
-        Columns.Write(g, f[17], n, i => r[i].Flops);
-        Columns.Write(g, f[18], n, i => r[i].EnergyJ);
-        Columns.Write(g, f[19], n, i => r[i].LayerGroup);
-        Columns.Write(g, f[20], n, i => r[i].LayerGroups);
+        Write(g, f[0], _iteration, n);
+        Write(g, f[1], _instance, n);
+        Write(g, f[2], _startNs, n);
+        Write(g, f[3], _durationNs, n);
+        Write(g, f[4], _startS, n);
+        Write(g, f[5], _durationS, n);
+        Write(g, f[6], _prefill, n);
+        Write(g, f[7], _decode, n);
+        Write(g, f[8], _pieces, n);
+        Write(g, f[9], _sampled, n);
+        Write(g, f[10], _blocks, n);
+        Write(g, f[11], _weight, n);
+        Write(g, f[12], _expert, n);
+        Write(g, f[13], _kvRead, n);
+        Write(g, f[14], _kvWrite, n);
+        Write(g, f[15], _act, n);
+        Write(g, f[16], _total, n);
+        Write(g, f[17], _flops, n);
+        Write(g, f[18], _energy, n);
+        Write(g, f[19], _group, n);
+        Write(g, f[20], _groups, n);
         Rows += n;
         _count = 0;
     }
+
+    private static void Write<T>(Parquet.ParquetRowGroupWriter g, DataField field, T[] column, int n) where T : struct =>
+        g.WriteAsync<T>(field, column.AsMemory(0, n)).GetAwaiter().GetResult();
 }

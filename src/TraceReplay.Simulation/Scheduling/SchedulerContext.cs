@@ -86,8 +86,6 @@ public sealed class SchedulerContext(RequestTable requests, BlockManager blocks,
         return _scratch.AsSpan(0, n);
     }
 
-    public bool IsRunning(int slot) => Running.Contains(slot);
-
     /// <summary>Youngest running request: latest arrival, then the larger id.</summary>
     public int Youngest()
     {

@@ -92,6 +92,26 @@ public sealed class FastIterationCostTests
         }
     }
 
+    [Fact]
+    public void Layered_iteration_streams_experts_for_decodes_plus_cohort_in_the_group_and_decodes_alone_elsewhere()
+    {
+        ModelSpec model = ModelCatalog.Resolve("qwen3-30b-a3b");
+        var graph = new OperatorGraph(model, 2);
+        var fast = new FastIterationCost(graph, new RooflineCostModel(GpuCatalog.Resolve("h100")), null, vectorized: true);
+        var plan = new IterationPlan();
+        plan.Reset(48);
+        for (int i = 0; i < 10; i++)
+        {
+            plan.AddDecode(i, 500);
+        }
+        plan.AddPiece(99, 1000, 0, emitsToken: false);
+        plan.PrefillLayers = new LayerRange(0, 24);
+        static double Distinct(int tokens) => 128 * (1 - Math.Pow(1 - 8.0 / 128, tokens));
+        double bytesPerExpertPerGpu = 3.0 * 2048 * 768 * 2 / 2; // gate+up+down, BF16, split over TP 2
+        double want = 24 * Distinct(1010) * bytesPerExpertPerGpu + 24 * Distinct(10) * bytesPerExpertPerGpu;
+        Assert.Equal(want, fast.Evaluate(plan).Bytes.ExpertWeightBytes, want * 1e-12);
+    }
+
     /// <summary>Random mix of decodes and prompt pieces; half the time a layered group range.</summary>
     internal static void RandomPlan(IterationPlan plan, Random rng, int layers)
     {

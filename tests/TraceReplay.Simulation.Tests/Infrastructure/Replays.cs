@@ -15,7 +15,12 @@ internal static class Replays
 {
     public static ReplayOptions Qwen(string scheduler) => new()
     {
-        Model = "qwen3-30b-a3b", Gpu = "h100", TensorParallel = 2, Scheduler = scheduler, SloTtftS = 5, SloTbtS = 0.125,
+        Model = "qwen3-30b-a3b",
+        Gpu = "h100",
+        TensorParallel = 2,
+        Scheduler = scheduler,
+        SloTtftS = 5,
+        SloTbtS = 0.125,
     };
 
     /// <summary>The first <paramref name="n"/> requests of the Azure 2023 conversation trace (arrivals from the first row).</summary>
