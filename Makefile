@@ -26,6 +26,16 @@ test: build ## Run every test project (unit + integration), then a benchmark smo
 demo: build ## Run the main job on the shipped sample trace and calibration
 	./bin/tracereplay models
 	./bin/tracereplay analyze intensity --model qwen3-30b-a3b --gpu h100 --tp 2 --batch 64 --context 2048
+	./bin/tracereplay replay --requests traces/azure-2023/AzureLLMInferenceTrace_conv.csv --model qwen3-30b-a3b --gpu h100 --tp 2 \
+		--scheduler sarathi,layered --slo-ttft-s 5 --slo-tbt-s 0.125 -o out/demo
+
+REGRESS_TRACE ?= traces/azure-2023/AzureLLMInferenceTrace_conv.csv
+REGRESS_BASELINE ?= baselines/azure-conv-sarathi
+regress: build ## Replay the shipped Azure conv trace (sarathi) and compare with the committed baseline (exit 1 on regression)
+	./bin/tracereplay replay --requests $(REGRESS_TRACE) --model qwen3-30b-a3b --gpu h100 --tp 2 \
+		--scheduler sarathi --slo-ttft-s 5 --slo-tbt-s 0.125 -o out/regress
+	./bin/tracereplay compare $(REGRESS_BASELINE) out/regress --policy baselines/policy.json \
+		--junit out/regress/compare.xml --markdown out/regress/compare.md
 
 bench: ## Run the BenchmarkDotNet suite (results in BenchmarkDotNet.Artifacts/)
 	$(DOTNET) run -c Release --project tests/TraceReplay.Benchmarks -- --filter '*' $(BENCH_ARGS)

@@ -16,15 +16,21 @@ public static class CliApp
             "  tracereplay models\n" +
             "  tracereplay gpus\n" +
             "  tracereplay analyze intensity --model qwen3-30b-a3b --gpu h100 --batch 64 --context 4096 --tp 2");
-        root.Subcommands.Add(ModelsCommand.Create());
-        root.Subcommands.Add(GpusCommand.Create());
-        root.Subcommands.Add(AnalyzeCommand.Create());
+        // Pipeline order: ingest -> calibrate -> replay -> report, then analysis and catalogues.
         root.Subcommands.Add(IngestCommand.Create());
         root.Subcommands.Add(InspectCommand.Create());
+        root.Subcommands.Add(CaptureCommand.Create());
         root.Subcommands.Add(CalibrateCommand.Create());
         root.Subcommands.Add(PredictCommand.Create());
+        root.Subcommands.Add(ReplayCommand.Create());
+        root.Subcommands.Add(SweepCommand.Create());
+        root.Subcommands.Add(MergeCommand.Create());
+        root.Subcommands.Add(ReportCommand.Create());
+        root.Subcommands.Add(CompareCommand.Create());
         root.Subcommands.Add(ReproduceCommand.Create());
-        root.Subcommands.Add(CaptureCommand.Create());
+        root.Subcommands.Add(AnalyzeCommand.Create());
+        root.Subcommands.Add(ModelsCommand.Create());
+        root.Subcommands.Add(GpusCommand.Create());
         return root;
     }
 

@@ -1,0 +1,92 @@
+using System.CommandLine;
+using Spectre.Console;
+using TraceReplay.Cli.Replay;
+using TraceReplay.Simulation.Cost;
+using TraceReplay.Simulation.Engine;
+using TraceReplay.Simulation.Input;
+using TraceReplay.Simulation.Scheduling;
+
+namespace TraceReplay.Cli.Commands;
+
+/// <summary><c>tracereplay replay</c>: replay a request log through a serving model under one or more schedulers.</summary>
+public static class ReplayCommand
+{
+    public static Command Create()
+    {
+        var o = new ReplayCommandOptions();
+        var command = new Command("replay",
+            "Replay a request log, iteration by iteration, on a model of a serving system: continuous batching, paged KV cache " +
+            "(preemption by recompute), a scheduler, iteration costs from the operator graph through a cost model, and estimated energy.\n" +
+            "Writes DIR/requests.parquet, DIR/iterations.parquet and DIR/summary.json; with several schedulers (comma-separated) " +
+            "each goes to DIR/<scheduler> and the summaries print side by side.\n\n" +
+            "Schedulers: " + string.Join("; ", SchedulerRegistry.All.Select(s => $"{s.Name} ({s.Description})")) + "\n\n" +
+            "Examples:\n" +
+            "  tracereplay replay --requests traces/azure-2023/AzureLLMInferenceTrace_conv.csv --model qwen3-30b-a3b --gpu h100 --tp 2 --scheduler sarathi -o out/sarathi\n" +
+            "  tracereplay replay --requests traces/azure-2023/AzureLLMInferenceTrace_conv.csv --model qwen3-30b-a3b --gpu h100 --tp 2 --scheduler sarathi,layered --slo-ttft-s 5 --slo-tbt-s 0.125 -o out/demo\n" +
+            "  tracereplay replay --requests lengths.csv --rate 4.5 --arrival poisson --seed 7 --model gpt-oss-20b --gpu h100 --scheduler layered --layer-group-cap 12 -o out/gptoss");
+        foreach (Option opt in o.All)
+        {
+            command.Options.Add(opt);
+        }
+        command.SetAction(parse =>
+        {
+            try
+            {
+                return Execute(parse, o);
+            }
+            catch (Exception ex) when (ex is InvalidDataException or KeyNotFoundException or FormatException or ArgumentException or IOException)
+            {
+                // Bad input is the user's to fix: one line naming what was wrong, exit code 2 (as CliApp does for parse errors).
+                Console.Error.WriteLine($"error: {ex.Message}");
+                return 2;
+            }
+        });
+        return command;
+    }
+
+    private static int Execute(ParseResult parse, ReplayCommandOptions o)
+    {
+        string[] schedulers = [.. parse.GetValue(o.Scheduler)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+        if (schedulers.Length == 0)
+        {
+            throw new ArgumentException($"--scheduler: name at least one of {string.Join(", ", SchedulerRegistry.Names)}");
+        }
+        foreach (string s in schedulers)
+        {
+            _ = SchedulerRegistry.Create(s, o.ToReplayOptions(parse, s)); // unknown names fail before any work
+        }
+        double? rate = parse.GetValue(o.Rate);
+        ArrivalRetimer? retimer = rate.HasValue ? ArrivalRetimer.Create(rate.Value, parse.GetValue(o.Arrival)!) : null;
+        RequestInput input = RequestInput.Open(parse.GetValue(o.Requests)!, retimer is not null);
+        string outDir = parse.GetValue(o.Output)!;
+        var results = new List<ReplayRunner.Result>();
+        foreach (string s in schedulers)
+        {
+            ReplayOptions options = o.ToReplayOptions(parse, s);
+            string dir = schedulers.Length == 1 ? outDir : Path.Combine(outDir, s);
+            results.Add(RunWithProgress(input, options, parse.GetValue(o.CostModel)!, retimer, dir));
+        }
+        SummaryTable.Render(results);
+        return 0;
+    }
+
+    private static ReplayRunner.Result RunWithProgress(RequestInput input, ReplayOptions options, string costModel, ArrivalRetimer? retimer, string dir)
+    {
+        ReplayRunner.Result? result = null;
+        AnsiConsole.Progress()
+            .AutoClear(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .Start(ctx =>
+            {
+                ProgressTask task = ctx.AddTask($"replay {options.Scheduler}", maxValue: input.Count ?? 1);
+                task.IsIndeterminate = input.Count is null;
+                result = ReplayRunner.Run(input, options, costModel, retimer, dir, (routed, simNs) =>
+                {
+                    task.Value = Math.Min(routed, task.MaxValue);
+                    task.Description = FormattableString.Invariant($"replay {options.Scheduler}: {routed} requests in, t = {simNs / 1e9:F0} s");
+                });
+                task.Value = task.MaxValue;
+            });
+        return result!;
+    }
+}

@@ -1,0 +1,87 @@
+using System.CommandLine;
+using TraceReplay.Simulation.Cost;
+using TraceReplay.Simulation.Engine;
+
+namespace TraceReplay.Cli.Commands;
+
+/// <summary>The options of <c>tracereplay replay</c> and their mapping onto <see cref="ReplayOptions"/>.</summary>
+internal sealed class ReplayCommandOptions
+{
+    public Option<string> Requests { get; } = new("--requests") { Description = "Request log: canonical request Parquet, CSV with arrival_s,prompt_tokens,output_tokens, or an Azure LLM trace CSV", Required = true };
+    public Option<string> Model { get; } = CommonOptions.Model();
+    public Option<string> Gpu { get; } = CommonOptions.Gpu();
+    public Option<int> Tp { get; } = CommonOptions.Tp();
+    public Option<int> Replicas { get; } = new("--replicas") { Description = "Serving instances behind the router (each with --tp GPUs)", DefaultValueFactory = _ => 1 };
+    public Option<string> Router { get; } = new("--router") { Description = "Request router over replicas: least-outstanding | round-robin", DefaultValueFactory = _ => "least-outstanding" };
+    public Option<string> Scheduler { get; } = new("--scheduler") { Description = "Scheduler(s), comma-separated: static, vllm, sarathi, layered, decode-first", Required = true };
+    public Option<int> ChunkTokens { get; } = new("--chunk-tokens") { Description = "sarathi: token budget per iteration, decodes counted one each (tokens)", DefaultValueFactory = _ => 512 };
+    public Option<int> MaxBatchedTokens { get; } = new("--max-batched-tokens") { Description = "vllm/static: prompt tokens packed per prefill iteration; decode-first: token budget per iteration (tokens)", DefaultValueFactory = _ => 8192 };
+    public Option<string> LayerGroups { get; } = new("--layer-groups") { Description = "layered: G = auto (from the cohort's tokens: <=512:1, <=1024:2, <=2048:4, <=4096:8, else the cap) or a fixed N", DefaultValueFactory = _ => "auto" };
+    public Option<int> LayerGroupCap { get; } = new("--layer-group-cap") { Description = "layered: largest G for auto (the paper uses 16 for 48-layer Qwen3-30B-A3B, 12 for GPT-OSS-20B)", DefaultValueFactory = _ => 16 };
+    public Option<int> CohortTokens { get; } = new("--cohort-tokens") { Description = "layered: prompt-token budget of a cohort; longer prompts are chunked at it (tokens)", DefaultValueFactory = _ => 8192 };
+    public Option<int> MaxSeqs { get; } = new("--max-seqs") { Description = "Maximum running sequences per instance", DefaultValueFactory = _ => 256 };
+    public Option<int> BlockSize { get; } = new("--block-size") { Description = "KV-cache block size (tokens)", DefaultValueFactory = _ => 16 };
+    public Option<double> GpuMemoryUtilization { get; } = new("--gpu-memory-utilization") { Description = "Fraction of GPU memory for weights + KV + reserve", DefaultValueFactory = _ => 0.9 };
+    public Option<double> ActivationReserveGib { get; } = new("--activation-reserve-gib") { Description = "Per-GPU memory kept for activations, CUDA graphs and NCCL (GiB)", DefaultValueFactory = _ => 2.0 };
+    public Option<int?> KvBlocks { get; } = new("--kv-blocks") { Description = "Fix the KV blocks per instance instead of deriving them from GPU memory (what-if)" };
+    public Option<double?> SloTtftS { get; } = new("--slo-ttft-s") { Description = "SLO: time to first token limit (s)" };
+    public Option<double?> SloTbtS { get; } = new("--slo-tbt-s") { Description = "SLO: limit on every gap between tokens (s)" };
+    public Option<string> Routing { get; } = new("--routing") { Description = "MoE routing model: uniform | zipf:S (seeded)", DefaultValueFactory = _ => "uniform" };
+    public Option<int> Seed { get; } = new("--seed") { Description = "Seed for routing skew and re-timed arrivals", DefaultValueFactory = _ => 0 };
+    public Option<double?> Rate { get; } = new("--rate") { Description = "Re-time the requests at this rate (requests/s)" };
+    public Option<string> Arrival { get; } = new("--arrival") { Description = "Arrival process with --rate: poisson | gamma:CV", DefaultValueFactory = _ => "poisson" };
+    public Option<string> CostModel { get; } = new("--cost-model") { Description = "Cost model: roofline | calibrated", DefaultValueFactory = _ => "roofline" };
+    public Option<string> CostPath { get; } = new("--cost-path") { Description = "Iteration cost evaluation: vectorized | scalar (identical results) | reference (per operator, slow)", DefaultValueFactory = _ => "vectorized" };
+    public Option<double?> StaticPowerW { get; } = new("--static-power-w") { Description = "Energy: static power per GPU (W); default from the GPU catalogue" };
+    public Option<double?> HbmPjPerByte { get; } = new("--hbm-pj-per-byte") { Description = "Energy: HBM energy (pJ/byte); default from the GPU catalogue" };
+    public Option<double?> PjPerFlop { get; } = new("--pj-per-flop") { Description = "Energy: compute energy (pJ/FLOP); default from the GPU catalogue" };
+    public Option<string> Output { get; } = new("--output", "-o") { Description = "Output folder", Required = true };
+
+    public IEnumerable<Option> All =>
+    [
+        Requests, Model, Gpu, Tp, Replicas, Router, Scheduler, ChunkTokens, MaxBatchedTokens, LayerGroups, LayerGroupCap, CohortTokens,
+        MaxSeqs, BlockSize, GpuMemoryUtilization, ActivationReserveGib, KvBlocks, SloTtftS, SloTbtS, Routing, Seed, Rate, Arrival, CostModel,
+        CostPath, StaticPowerW, HbmPjPerByte, PjPerFlop, Output,
+    ];
+
+    public ReplayOptions ToReplayOptions(ParseResult p, string scheduler)
+    {
+        string groups = p.GetValue(LayerGroups)!.Trim().ToLowerInvariant();
+        int g = groups == "auto" ? 0 : int.TryParse(groups, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out int n) && n > 0
+            ? n : throw new ArgumentException($"--layer-groups '{groups}': expected auto or a positive integer");
+        return new ReplayOptions
+        {
+            Model = p.GetValue(Model)!,
+            Gpu = p.GetValue(Gpu)!,
+            TensorParallel = Positive(p.GetValue(Tp), "--tp"),
+            Replicas = Positive(p.GetValue(Replicas), "--replicas"),
+            Router = p.GetValue(Router)!.Trim().ToLowerInvariant() switch
+            {
+                "least-outstanding" => RouterPolicy.LeastOutstanding,
+                "round-robin" => RouterPolicy.RoundRobin,
+                string r => throw new ArgumentException($"--router '{r}': expected least-outstanding or round-robin"),
+            },
+            Scheduler = scheduler.ToLowerInvariant(),
+            ChunkTokens = Positive(p.GetValue(ChunkTokens), "--chunk-tokens"),
+            MaxBatchedTokens = Positive(p.GetValue(MaxBatchedTokens), "--max-batched-tokens"),
+            LayerGroups = g,
+            LayerGroupCap = Positive(p.GetValue(LayerGroupCap), "--layer-group-cap"),
+            CohortTokens = Positive(p.GetValue(CohortTokens), "--cohort-tokens"),
+            MaxSequences = Positive(p.GetValue(MaxSeqs), "--max-seqs"),
+            BlockTokens = Positive(p.GetValue(BlockSize), "--block-size"),
+            GpuMemoryUtilization = p.GetValue(GpuMemoryUtilization) is > 0 and <= 1 and double u ? u : throw new ArgumentException("--gpu-memory-utilization must be in (0, 1]"),
+            ActivationReserveBytes = p.GetValue(ActivationReserveGib) * (1L << 30),
+            KvBlocksOverride = p.GetValue(KvBlocks) is int kb ? Positive(kb, "--kv-blocks") : null,
+            SloTtftS = p.GetValue(SloTtftS),
+            SloTbtS = p.GetValue(SloTbtS),
+            Routing = p.GetValue(Routing)!,
+            Seed = p.GetValue(Seed),
+            CostPath = Enum.TryParse(p.GetValue(CostPath), ignoreCase: true, out CostPath cp) ? cp : throw new ArgumentException($"--cost-path '{p.GetValue(CostPath)}': expected vectorized, scalar or reference"),
+            StaticPowerW = p.GetValue(StaticPowerW),
+            HbmPjPerByte = p.GetValue(HbmPjPerByte),
+            PjPerFlop = p.GetValue(PjPerFlop),
+        };
+    }
+
+    private static int Positive(int v, string name) => v > 0 ? v : throw new ArgumentException($"{name} must be a positive integer, got {v}");
+}

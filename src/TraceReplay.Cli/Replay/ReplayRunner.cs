@@ -1,0 +1,46 @@
+using System.Diagnostics;
+using TraceReplay.Core.Cost;
+using TraceReplay.Core.Hardware;
+using TraceReplay.Core.Requests;
+using TraceReplay.Simulation.Engine;
+using TraceReplay.Simulation.Input;
+using TraceReplay.Simulation.Metrics;
+using TraceReplay.Simulation.Output;
+
+namespace TraceReplay.Cli.Replay;
+
+/// <summary>One replay from a requests file into an output folder: the work of <c>tracereplay replay</c> per scheduler.</summary>
+internal static class ReplayRunner
+{
+    public sealed record Result(ReplaySummary Summary, ReplayRunInfo Info, double WallS, string Directory);
+
+    public static Result Run(RequestInput input, ReplayOptions options, string costModel, ArrivalRetimer? retimer, string directory,
+        Action<long, long>? progress = null)
+    {
+        var clock = Stopwatch.StartNew();
+        GpuSpec gpu = GpuCatalog.Resolve(options.Gpu);
+        ICostModel cost = CostModels.Resolve(costModel, gpu);
+        var info = new ReplayRunInfo(options, Path.GetFileName(input.Path), input.Sha256, input.Format, retimer?.Spec,
+            cost.Name, cost.Provenance, EnergyModel.For(gpu, options), KvBlocksPerInstance: 0);
+        IEnumerable<RequestRecord> requests = input.Read(retimer is not null);
+        if (retimer is not null)
+        {
+            requests = retimer.Apply(requests, options.Seed);
+        }
+        ReplaySummary summary;
+        using (var sink = new ReplayOutputSink(directory, info.ToMetadata()))
+        {
+            var sim = new ReplaySimulation(options, cost, sink);
+            info = info with { KvBlocksPerInstance = sim.KvBlocks };
+            summary = sim.Run(requests, progress);
+            sink.Complete();
+            if (sink.RequestRows != summary.Requests)
+            {
+                throw new InvalidOperationException($"wrote {sink.RequestRows} request rows for {summary.Requests} requests");
+            }
+        }
+        double wall = clock.Elapsed.TotalSeconds;
+        SummaryJsonWriter.Write(Path.Combine(directory, SummaryJsonWriter.FileName), summary, info, wall);
+        return new Result(summary, info, wall, directory);
+    }
+}

@@ -1,0 +1,75 @@
+using TraceReplay.Core.IO;
+using TraceReplay.Reports.Compare;
+using TraceReplay.Reports.Runs;
+using TraceReplay.Reports.Text;
+
+namespace TraceReplay.Reports.Report;
+
+/// <summary>
+/// <c>tracereplay report</c>: report.md and a self-contained report.html with PNG and SVG plots under plots/, for one
+/// run or several overlaid. Tables are computed from requests.parquet and iterations.parquet; the text carries no
+/// timestamps, so the same runs give the same report.md and report.html.
+/// </summary>
+public static class ReportBuilder
+{
+    public const string MarkdownFile = "report.md";
+    public const string HtmlFile = "report.html";
+    public const string PlotsFolder = "plots";
+
+    /// <summary>Key metrics for the at-a-glance table.</summary>
+    public static readonly string[] GlanceMetrics =
+        ["ttft_p99_s", "tbt_mean_s", "e2e_p99_s", "slo_attainment", "throughput_tokens_per_s", "energy_per_token_j"];
+
+    public static IReadOnlyList<RunData> LoadRuns(IReadOnlyList<string> directories)
+    {
+        if (directories.Count == 0)
+        {
+            throw new ArgumentException("report: name at least one replay output folder");
+        }
+        var runs = new List<RunData>();
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (string d in directories)
+        {
+            RunData run = RunData.Load(d, withIterations: true);
+            int n = seen[run.Label] = seen.GetValueOrDefault(run.Label) + 1;
+            runs.Add(n == 1 ? run : run with { Label = $"{run.Label}-{n}" });
+        }
+        return runs;
+    }
+
+    public static IReadOnlyList<ReportBlock> Build(IReadOnlyList<RunData> runs, string outputDir)
+    {
+        string plots = Path.Combine(outputDir, PlotsFolder);
+        var blocks = new List<ReportBlock> { new HeadingBlock(1, "Replay report") };
+        blocks.AddRange(ReportSections.Runs(runs));
+        blocks.AddRange(ReportSections.AtAGlance(runs));
+        blocks.AddRange(ReportSections.Headline(runs));
+        blocks.AddRange(ReportSections.HbmAndEnergy(runs));
+        blocks.Add(new HeadingBlock(2, "Plots"));
+        blocks.Add(Figure(ReportPlots.TtftCdf(runs), plots, "ttft_cdf", "TTFT CDF: further left and steeper is better."));
+        blocks.Add(Figure(ReportPlots.TokenGapCdf(runs), plots, "token_gap_cdf",
+            "CDF of each request's mean token gap (requests.parquet keeps per-request gap statistics, not every gap)."));
+        blocks.Add(Figure(ReportPlots.LatencyOverTime(runs), plots, "latency_over_time", "TTFT p99 of the requests arriving in each time bin: where queues build up."));
+        blocks.Add(Figure(ReportPlots.BatchOverTime(runs), plots, "batch_over_time", "Running sequences per iteration (decodes + prefill pieces), time-averaged per bin."));
+        blocks.Add(Figure(ReportPlots.KvOverTime(runs), plots, "kv_over_time", "KV-cache blocks in use as a share of all instances' capacity, time-averaged per bin."));
+        blocks.Add(Figure(ReportPlots.HbmByCategory(runs), plots, "hbm_by_category", "HBM bytes moved, by what they are, summed over iterations and GPUs."));
+        blocks.Add(Figure(ReportPlots.EnergyPerToken(runs), plots, "energy_per_token", "Estimated energy per prompt + generated token (model estimate, not measured)."));
+        blocks.AddRange(ReportSections.Notes(runs));
+        return blocks;
+    }
+
+    /// <summary>Builds and writes report.md, report.html and plots/ into <paramref name="outputDir"/>.</summary>
+    public static void Write(IReadOnlyList<RunData> runs, string outputDir)
+    {
+        IReadOnlyList<ReportBlock> blocks = Build(runs, outputDir);
+        AtomicFile.WriteAllText(Path.Combine(outputDir, MarkdownFile), MarkdownRenderer.Render(blocks));
+        AtomicFile.WriteAllText(Path.Combine(outputDir, HtmlFile), HtmlRenderer.Render("Replay report: " + string.Join(" vs ", runs.Select(r => r.Label)), blocks));
+    }
+
+    private static FigureBlock Figure(ScottPlot.Plot plot, string plotsDir, string name, string caption) =>
+        new(name, caption, PlotFile.Save(plot, plotsDir, name));
+
+    internal static string Value(double v) => Fmt.Sig(v);
+
+    internal static bool LowerIsBetter(string metric) => MetricCatalog.Find(metric)?.Better != Better.Higher;
+}

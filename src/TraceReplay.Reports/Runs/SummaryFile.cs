@@ -1,0 +1,70 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace TraceReplay.Reports.Runs;
+
+/// <summary>A replay's <c>summary.json</c>: its top-level numbers (null as NaN) and strings, and its <c>run</c> provenance as text.</summary>
+public sealed record SummaryFile(IReadOnlyDictionary<string, double> Numbers, IReadOnlyDictionary<string, string> Strings, IReadOnlyDictionary<string, string> Run)
+{
+    public const string FileName = "summary.json";
+
+    public double this[string key] => Numbers.TryGetValue(key, out double v) ? v : double.NaN;
+
+    public string RunValue(string key) => Run.TryGetValue(key, out string? v) ? v : "";
+
+    public static SummaryFile Read(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"{path}: no such file (expected a replay output folder with summary.json)");
+        }
+        JsonDocument doc;
+        try
+        {
+            doc = JsonDocument.Parse(File.ReadAllBytes(path));
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidDataException($"{path}: line {ex.LineNumber + 1}: not valid JSON: {ex.Message}", ex);
+        }
+        using (doc)
+        {
+            if (doc.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                throw new InvalidDataException($"{path}: expected a JSON object at the top level");
+            }
+            var numbers = new SortedDictionary<string, double>(StringComparer.Ordinal);
+            var strings = new SortedDictionary<string, string>(StringComparer.Ordinal);
+            var run = new SortedDictionary<string, string>(StringComparer.Ordinal);
+            foreach (JsonProperty p in doc.RootElement.EnumerateObject())
+            {
+                if (p.Value.ValueKind == JsonValueKind.Number)
+                {
+                    numbers[p.Name] = p.Value.GetDouble();
+                }
+                else if (p.Value.ValueKind == JsonValueKind.Null)
+                {
+                    numbers[p.Name] = double.NaN;
+                }
+                else if (p.Value.ValueKind == JsonValueKind.String)
+                {
+                    strings[p.Name] = p.Value.GetString()!;
+                }
+                else if (p.Name == "run" && p.Value.ValueKind == JsonValueKind.Object)
+                {
+                    foreach (JsonProperty r in p.Value.EnumerateObject())
+                    {
+                        run[r.Name] = r.Value.ValueKind switch
+                        {
+                            JsonValueKind.String => r.Value.GetString()!,
+                            JsonValueKind.Null => "",
+                            JsonValueKind.Number => r.Value.GetDouble().ToString("R", CultureInfo.InvariantCulture),
+                            _ => r.Value.GetRawText(),
+                        };
+                    }
+                }
+            }
+            return new SummaryFile(numbers, strings, run);
+        }
+    }
+}

@@ -1,0 +1,129 @@
+using TraceReplay.Core.Models;
+using TraceReplay.Core.Operators;
+
+namespace TraceReplay.Simulation.Cost;
+
+/// <summary>
+/// The batch-dependent operators of one decoder layer (attention cores, and MLA's split-specific projections) built
+/// from <see cref="AttentionAggregate"/> sums instead of per-request lists. The formulas mirror
+/// <c>OperatorGraph.AddAttentionCore</c>/<c>AddMlaAttention</c> field for field; FastIterationCostTests check every
+/// field against the graph bit for bit, so a change in the graph cannot go unnoticed here.
+/// </summary>
+internal sealed class AttentionOps
+{
+    private readonly ModelSpec _model;
+    private readonly int _tp;
+    private readonly double _act;
+    private readonly double _kvBytes;
+    private readonly int _qHeads;
+
+    public AttentionOps(OperatorGraph graph)
+    {
+        _model = graph.Model;
+        _tp = graph.TensorParallel;
+        _act = _model.KvBytesPerElement;
+        _kvBytes = graph.KvBytesPerTokenPerLayer;
+        _qHeads = graph.QHeadsPerGpu;
+    }
+
+    /// <summary>Kinds this class builds; the rest of a layer depends only on its token count.</summary>
+    public static bool IsBatchDependent(OpKind kind) => kind is OpKind.AttentionPrefill or OpKind.AttentionDecode
+        or OpKind.MlaKvUp or OpKind.MlaQAbsorb or OpKind.MlaVAbsorb;
+
+    public void Build(in AttentionAggregate a, int layer, List<Operator> output)
+    {
+        if (_model.Mla is { } mla)
+        {
+            BuildMla(a, layer, mla, output);
+            return;
+        }
+        double pairFlops = 4.0 * _qHeads * _model.HeadDim;
+        double qOut = 2.0 * _qHeads * _model.HeadDim * _act;
+        AddPrefill(a, layer, pairFlops, qOut, output);
+        AddDecode(a, layer, pairFlops, qOut, output);
+    }
+
+    private void BuildMla(in AttentionAggregate a, int layer, MlaSpec mla, List<Operator> output)
+    {
+        int heads = Math.Max(1, _model.NumQHeads / _tp);
+        if (a.PrefillPieces > 0)
+        {
+            output.Add(Gemm(OpKind.MlaKvUp, layer, a.PrefillContext, mla.KvLoraRank, (long)heads * (mla.QkNopeDim + mla.VHeadDim), 1));
+            AddPrefill(a, layer, 2.0 * heads * (mla.QkHeadDim + mla.VHeadDim), (double)heads * (mla.QkHeadDim + mla.VHeadDim) * _act, output);
+        }
+        if (a.Decodes > 0)
+        {
+            output.Add(Gemm(OpKind.MlaQAbsorb, layer, a.Decodes, mla.QkNopeDim, mla.KvLoraRank, heads));
+            AddDecode(a, layer, 2.0 * heads * (mla.CachedWidth + mla.KvLoraRank), (double)heads * (mla.CachedWidth + mla.KvLoraRank) * _act, output);
+            output.Add(Gemm(OpKind.MlaVAbsorb, layer, a.Decodes, mla.KvLoraRank, mla.VHeadDim, heads));
+        }
+    }
+
+    private void AddPrefill(in AttentionAggregate a, int layer, double flopsPerPair, double qOutBytesPerToken, List<Operator> output)
+    {
+        if (a.PrefillPieces == 0)
+        {
+            return;
+        }
+        double pairs = a.PrefillPairs;
+        long newTokens = a.PrefillNewTokens;
+        output.Add(new Operator
+        {
+            Kind = OpKind.AttentionPrefill,
+            Layer = layer,
+            Flops = pairs * flopsPerPair,
+            Bytes = new HbmTraffic(0, 0, a.PrefillCachedRead * _kvBytes, newTokens * _kvBytes, newTokens * qOutBytesPerToken + newTokens * _kvBytes),
+            Tokens = newTokens,
+            Sequences = a.PrefillPieces,
+            ContextTokens = a.PrefillContext,
+            AttendedPairs = pairs,
+            TpDegree = _tp,
+        });
+    }
+
+    private void AddDecode(in AttentionAggregate a, int layer, double flopsPerPair, double qOutBytesPerToken, List<Operator> output)
+    {
+        if (a.Decodes == 0)
+        {
+            return;
+        }
+        double pairs = a.DecodePairs;
+        int n = a.Decodes;
+        output.Add(new Operator
+        {
+            Kind = OpKind.AttentionDecode,
+            Layer = layer,
+            Flops = pairs * flopsPerPair,
+            Bytes = new HbmTraffic(0, 0, pairs * _kvBytes, n * _kvBytes, n * qOutBytesPerToken),
+            Tokens = n,
+            Sequences = n,
+            ContextTokens = a.DecodeContext,
+            AttendedPairs = pairs,
+            TpDegree = _tp,
+        });
+    }
+
+    /// <summary>OperatorGraph's GEMM (and its per-head batched form when <paramref name="heads"/> > 1).</summary>
+    private Operator Gemm(OpKind kind, int layer, long m, long k, long n, int heads)
+    {
+        double wbpp = _model.WeightBytesPerParam;
+        var one = new Operator
+        {
+            Kind = kind,
+            Layer = layer,
+            Flops = 2.0 * m * n * k,
+            Bytes = new HbmTraffic(n * (double)k * wbpp, 0, 0, 0, (m * (double)k + m * (double)n) * _act),
+            Tokens = m,
+            InFeatures = k,
+            OutFeatures = n,
+            TpDegree = _tp,
+        };
+        return kind == OpKind.MlaKvUp ? one : one with
+        {
+            Flops = one.Flops * heads,
+            Bytes = one.Bytes.Scale(heads),
+            InFeatures = k * heads,
+            OutFeatures = n * heads,
+        };
+    }
+}

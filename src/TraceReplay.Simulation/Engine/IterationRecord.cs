@@ -1,0 +1,8 @@
+using TraceReplay.Core.Operators;
+
+namespace TraceReplay.Simulation.Engine;
+
+/// <summary>One iteration of one instance. Bytes, FLOPs and energy are instance totals (all TP GPUs).</summary>
+public readonly record struct IterationRecord(
+    long Iteration, int Instance, long StartNs, long DurationNs, int PrefillTokens, int DecodeTokens, int PrefillPieces, int SampledTokens,
+    int KvBlocksUsed, HbmTraffic HbmBytes, double Flops, double EnergyJ, int LayerGroup, int LayerGroups);

@@ -1,0 +1,37 @@
+using TraceReplay.Simulation.Cost;
+
+namespace TraceReplay.Simulation.Engine;
+
+/// <summary>Everything that defines a replay besides the requests and the cost model. Defaults follow vLLM.</summary>
+public sealed record ReplayOptions
+{
+    public required string Model { get; init; }
+    public required string Gpu { get; init; }
+    public int TensorParallel { get; init; } = 1;
+    public int Replicas { get; init; } = 1;
+    public RouterPolicy Router { get; init; } = RouterPolicy.LeastOutstanding;
+    public string Scheduler { get; init; } = "sarathi";
+    public double GpuMemoryUtilization { get; init; } = 0.9;
+    public int BlockTokens { get; init; } = 16;
+    public int MaxSequences { get; init; } = 256;
+    /// <summary>sarathi's per-iteration budget (decodes count one token each).</summary>
+    public int ChunkTokens { get; init; } = 512;
+    /// <summary>vllm's prefill packing limit and decode-first's token budget.</summary>
+    public int MaxBatchedTokens { get; init; } = 8192;
+    /// <summary>Layered prefill: 0 = auto (authors' table), else a fixed group count.</summary>
+    public int LayerGroups { get; init; }
+    public int LayerGroupCap { get; init; } = 16;
+    public int CohortTokens { get; init; } = 8192;
+    /// <summary>Per-GPU memory kept for activations, CUDA graphs, NCCL buffers (vLLM measures it by profiling).</summary>
+    public double ActivationReserveBytes { get; init; } = 2.0 * (1L << 30);
+    /// <summary>Fixes the KV blocks per instance instead of deriving them from memory (tests, what-if studies).</summary>
+    public int? KvBlocksOverride { get; init; }
+    public double? SloTtftS { get; init; }
+    public double? SloTbtS { get; init; }
+    public string Routing { get; init; } = "uniform";
+    public int Seed { get; init; }
+    public CostPath CostPath { get; init; } = CostPath.Vectorized;
+    public double? StaticPowerW { get; init; }
+    public double? HbmPjPerByte { get; init; }
+    public double? PjPerFlop { get; init; }
+}

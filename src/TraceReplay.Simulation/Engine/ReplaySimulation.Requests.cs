@@ -1,0 +1,108 @@
+using TraceReplay.Core.Requests;
+using TraceReplay.Simulation.Metrics;
+
+namespace TraceReplay.Simulation.Engine;
+
+public sealed partial class ReplaySimulation
+{
+    private void Arrive(in RequestRecord r, long now)
+    {
+        ServingInstance inst = Route();
+        _routed++;
+        string? reason = RejectReason(r);
+        if (reason is not null)
+        {
+            var outcome = new RequestOutcome(r.Id, inst.Index, false, reason, r.ArrivalNs, -1, -1, r.PromptTokens, r.OutputTokens,
+                0, 0, -1, double.NaN, -1, _options.SloTtftS.HasValue || _options.SloTbtS.HasValue ? false : null);
+            _summary.AddOutcome(outcome);
+            _sink?.OnRequest(outcome);
+            return;
+        }
+        int slot = _requests.Allocate(r, inst.Index);
+        inst.Context.Waiting.PushBack(slot);
+        if (!inst.Busy && !inst.WakePending)
+        {
+            // A wake event rather than starting now: arrivals at the same ns that come later in the stream join too.
+            inst.WakePending = true;
+            Push(now, -2 - inst.Index);
+        }
+    }
+
+    /// <summary>Requests that could never run: empty, or more KV than an instance has even alone.</summary>
+    private string? RejectReason(in RequestRecord r)
+    {
+        if (r.PromptTokens < 1)
+        {
+            return "empty_prompt";
+        }
+        if (r.OutputTokens < 1)
+        {
+            return "no_output_tokens";
+        }
+        long lifetimeTokens = (long)r.PromptTokens + r.OutputTokens - 1;
+        return _instances[0].Context.Blocks.BlocksFor(lifetimeTokens) > KvBlocks ? "exceeds_kv_capacity" : null;
+    }
+
+    private ServingInstance Route()
+    {
+        if (_options.Router == RouterPolicy.RoundRobin)
+        {
+            return _instances[_routed % _instances.Length];
+        }
+        ServingInstance best = _instances[0];
+        foreach (ServingInstance i in _instances)
+        {
+            if (i.Outstanding < best.Outstanding)
+            {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    void IRequestFinisher.Finish(int slot)
+    {
+        RequestTable t = _requests;
+        int gaps = t.Generated[slot] - 1;
+        Span<long> g = t.Gaps[slot].AsSpan(0, gaps);
+        long max = -1, sum = 0;
+        foreach (long gap in g)
+        {
+            max = Math.Max(max, gap);
+            sum += gap;
+            _summary.AddGap(gap);
+        }
+        g.Sort();
+        long p99 = Quantiles.OfSorted(g, 0.99);
+        long ttft = t.FirstTokenNs[slot] - t.ArrivalNs[slot];
+        bool? slo = null;
+        if (_options.SloTtftS.HasValue || _options.SloTbtS.HasValue)
+        {
+            slo = (!_options.SloTtftS.HasValue || ttft <= _options.SloTtftS.Value * 1e9)
+                && (!_options.SloTbtS.HasValue || gaps == 0 || max <= _options.SloTbtS.Value * 1e9);
+        }
+        var outcome = new RequestOutcome(t.Id[slot], t.Instance[slot], true, null, t.ArrivalNs[slot], t.FirstTokenNs[slot], t.LastTokenNs[slot],
+            t.Prompt[slot], t.Output[slot], t.Generated[slot], t.Preemptions[slot], max, gaps > 0 ? sum / (double)gaps : double.NaN, p99, slo);
+        _summary.AddOutcome(outcome);
+        _sink?.OnRequest(outcome);
+        t.Release(slot);
+    }
+
+    private ReplaySummary BuildSummary()
+    {
+        long windowNs = _firstArrivalNs < 0 ? 0 : _lastEventNs - _firstArrivalNs;
+        double idle = 0;
+        foreach (ServingInstance i in _instances)
+        {
+            idle += _energy.IdleJ(Math.Max(0, windowNs - i.BusyNs));
+        }
+        bool hasSlo = _options.SloTtftS.HasValue || _options.SloTbtS.HasValue;
+        long preempted = 0;
+        foreach (ServingInstance i in _instances)
+        {
+            preempted += i.Context.Preemptions;
+        }
+        ReplaySummary s = _summary.Build(windowNs * 1e-9, idle, hasSlo, KvBlocks);
+        return s with { Preemptions = preempted };
+    }
+}

@@ -1,0 +1,132 @@
+using TraceReplay.Core.Cost;
+using TraceReplay.Core.Hardware;
+using TraceReplay.Core.Models;
+using TraceReplay.Core.Operators;
+using TraceReplay.Core.Requests;
+using TraceReplay.Core.Routing;
+using TraceReplay.Simulation.Cost;
+using TraceReplay.Simulation.Metrics;
+
+namespace TraceReplay.Simulation.Engine;
+
+/// <summary>
+/// Discrete-event replay of a request stream on R identical instances behind a router. Events are request
+/// arrivals, instance wake-ups and iteration ends, ordered by <see cref="EventKey"/> (ns, then a sequence number
+/// owned by this simulation), so the same inputs give the same event order and the same bytes out.
+/// </summary>
+public sealed partial class ReplaySimulation : IRequestFinisher
+{
+    private const int ArrivalEvent = -1;
+    private readonly ReplayOptions _options;
+    private readonly IReplaySink? _sink;
+    private readonly RequestTable _requests = new();
+    private readonly ServingInstance[] _instances;
+    private readonly SummaryAccumulator _summary = new();
+    private readonly PriorityQueue<int, EventKey> _events = new();
+    private readonly EnergyModel _energy;
+    private long _seq;
+    private long _iterations;
+    private long _routed;
+    private long _firstArrivalNs = -1;
+    private long _lastEventNs;
+
+    public ReplaySimulation(ReplayOptions options, ICostModel cost, IReplaySink? sink = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.Replicas, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxSequences, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.BlockTokens, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.ChunkTokens, 1);
+        _options = options;
+        _sink = sink;
+        Model = ModelCatalog.Resolve(options.Model);
+        Gpu = GpuCatalog.Resolve(options.Gpu);
+        IRoutingModel? routing = RoutingModels.Create(options.Routing, Model, options.Seed);
+        Graph = new OperatorGraph(Model, options.TensorParallel, routing);
+        KvBlocks = options.KvBlocksOverride ?? KvCapacity.Blocks(Graph, Gpu, options);
+        _energy = EnergyModel.For(Gpu, options);
+        _instances = new ServingInstance[options.Replicas];
+        for (int i = 0; i < _instances.Length; i++)
+        {
+            IIterationCostEvaluator evaluator = options.CostPath == CostPath.Reference
+                ? new ReferenceIterationCost(Graph, cost)
+                : new FastIterationCost(Graph, cost, routing, vectorized: options.CostPath == CostPath.Vectorized);
+            _instances[i] = new ServingInstance(i, options, _requests, evaluator, _energy, KvBlocks, Model.NumLayers);
+        }
+    }
+
+    public ModelSpec Model { get; }
+    public GpuSpec Gpu { get; }
+    public OperatorGraph Graph { get; }
+    public int KvBlocks { get; }
+    public EnergyModel Energy => _energy;
+    public IReadOnlyList<ServingInstance> Instances => _instances;
+
+    /// <summary>Replays <paramref name="requests"/> (sorted by arrival) to the end; <paramref name="progress"/> gets
+    /// (requests done, simulated ns) every 8192 iterations.</summary>
+    public ReplaySummary Run(IEnumerable<RequestRecord> requests, Action<long, long>? progress = null)
+    {
+        using IEnumerator<RequestRecord> source = requests.GetEnumerator();
+        RequestRecord pending = default;
+        long row = 0;
+        if (source.MoveNext())
+        {
+            pending = source.Current;
+            Push(pending.ArrivalNs, ArrivalEvent);
+            _firstArrivalNs = pending.ArrivalNs;
+        }
+        while (_events.TryDequeue(out int ev, out EventKey key))
+        {
+            long now = key.TimeNs;
+            _lastEventNs = Math.Max(_lastEventNs, now);
+            if (ev == ArrivalEvent)
+            {
+                RequestRecord current = pending;
+                row++;
+                if (source.MoveNext())
+                {
+                    pending = source.Current;
+                    if (pending.ArrivalNs < current.ArrivalNs)
+                    {
+                        throw new InvalidDataException(FormattableString.Invariant(
+                            $"request row {row + 1} (id {pending.Id}) arrives at {pending.ArrivalNs} ns, before row {row} at {current.ArrivalNs} ns: requests must be sorted by arrival"));
+                    }
+                    Push(pending.ArrivalNs, ArrivalEvent);
+                }
+                Arrive(current, now);
+            }
+            else if (ev >= 0)
+            {
+                _instances[ev].Complete(now, this);
+                Start(_instances[ev], now);
+                if (progress is not null && (_iterations & 0x1FFF) == 0)
+                {
+                    progress(_routed, now);
+                }
+            }
+            else
+            {
+                ServingInstance inst = _instances[-2 - ev];
+                inst.WakePending = false;
+                if (!inst.Busy)
+                {
+                    Start(inst, now);
+                }
+            }
+        }
+        return BuildSummary();
+    }
+
+    private void Push(long timeNs, int ev) => _events.Enqueue(ev, new EventKey(timeNs, _seq++));
+
+    private void Start(ServingInstance inst, long now)
+    {
+        IterationRecord? it = inst.TryStart(now, _iterations);
+        if (it is { } record)
+        {
+            _iterations++;
+            _summary.AddIteration(record);
+            _sink?.OnIteration(record);
+            Push(now + record.DurationNs, inst.Index);
+        }
+    }
+}

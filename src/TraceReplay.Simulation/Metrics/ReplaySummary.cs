@@ -1,0 +1,39 @@
+namespace TraceReplay.Simulation.Metrics;
+
+/// <summary>Headline figures of one replay (times in seconds). NaN where undefined (no completed requests, no SLO).</summary>
+public sealed record ReplaySummary
+{
+    public long Requests { get; init; }
+    public long Completed { get; init; }
+    public long Rejected { get; init; }
+    public IReadOnlyDictionary<string, long> RejectedByReason { get; init; } = new Dictionary<string, long>();
+    public double SimDurationS { get; init; }
+    public double TtftMeanS { get; init; }
+    public double TtftP50S { get; init; }
+    public double TtftP90S { get; init; }
+    public double TtftP99S { get; init; }
+    public double TbtMeanS { get; init; }
+    public double TbtP99S { get; init; }
+    public double E2eMeanS { get; init; }
+    public double E2eP50S { get; init; }
+    public double E2eP99S { get; init; }
+    public double ThroughputTokensPerS { get; init; }
+    public double OutputThroughputTokensPerS { get; init; }
+    public double SloAttainment { get; init; }
+    public double HbmBytesTotal { get; init; }
+    public double HbmBytesExpertWeights { get; init; }
+    public double HbmBytesWeights { get; init; }
+    public double HbmBytesKvRead { get; init; }
+    public double HbmBytesKvWrite { get; init; }
+    public double HbmBytesActivations { get; init; }
+    public double EnergyJ { get; init; }
+    public double EnergyIdleJ { get; init; }
+    public double EnergyPerTokenJ { get; init; }
+    public long Iterations { get; init; }
+    public long Preemptions { get; init; }
+    public long PromptTokens { get; init; }
+    public long GeneratedTokens { get; init; }
+    public long ExpectedOutputTokens { get; init; }
+    public int KvBlocksPerInstance { get; init; }
+    public int PeakKvBlocksUsed { get; init; }
+}

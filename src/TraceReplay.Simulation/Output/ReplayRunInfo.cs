@@ -1,0 +1,21 @@
+using TraceReplay.Simulation.Engine;
+
+namespace TraceReplay.Simulation.Output;
+
+/// <summary>Where a replay's figures come from: recorded in summary.json and both Parquet files' metadata.</summary>
+public sealed record ReplayRunInfo(
+    ReplayOptions Options, string InputFile, string InputSha256, string InputFormat, string? Retiming,
+    string CostModel, string CostModelProvenance, EnergyModel Energy, int KvBlocksPerInstance)
+{
+    /// <summary>Parquet key-value metadata (no wall-clock values, so files stay byte-identical across runs).</summary>
+    public IReadOnlyDictionary<string, string> ToMetadata() => new SortedDictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["tracereplay.replay.model"] = Options.Model,
+        ["tracereplay.replay.gpu"] = Options.Gpu,
+        ["tracereplay.replay.tp"] = Options.TensorParallel.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["tracereplay.replay.scheduler"] = Options.Scheduler,
+        ["tracereplay.replay.cost_model"] = CostModel,
+        ["tracereplay.replay.input_sha256"] = InputSha256,
+        ["tracereplay.replay.seed"] = Options.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+}

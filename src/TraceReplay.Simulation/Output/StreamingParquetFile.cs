@@ -1,0 +1,51 @@
+using Parquet;
+using Parquet.Schema;
+
+namespace TraceReplay.Simulation.Output;
+
+/// <summary>
+/// A Parquet file written row group by row group into a temp file beside the target, renamed over it on
+/// <see cref="Complete"/> (readers never see a half-written file). Content depends only on the rows: no timestamps.
+/// </summary>
+internal sealed class StreamingParquetFile : IDisposable
+{
+    private readonly string _path;
+    private readonly string _temp;
+    private readonly FileStream _stream;
+    private readonly ParquetWriter _writer;
+    private bool _completed;
+
+    public StreamingParquetFile(string path, ParquetSchema schema, IReadOnlyDictionary<string, string> metadata)
+    {
+        _path = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
+        _temp = Path.Combine(Path.GetDirectoryName(_path)!, $".{Path.GetFileName(_path)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        _stream = new FileStream(_temp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16);
+        _writer = ParquetWriter.CreateAsync(schema, _stream).GetAwaiter().GetResult();
+        _writer.CustomMetadata = new SortedDictionary<string, string>(metadata.ToDictionary(), StringComparer.Ordinal).ToDictionary();
+        Schema = schema;
+    }
+
+    public ParquetSchema Schema { get; }
+
+    public ParquetRowGroupWriter NewRowGroup() => _writer.CreateRowGroup();
+
+    public void Complete()
+    {
+        _writer.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        _stream.Dispose();
+        File.Move(_temp, _path, overwrite: true);
+        _completed = true;
+    }
+
+    public void Dispose()
+    {
+        if (_completed)
+        {
+            return;
+        }
+        _writer.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        _stream.Dispose();
+        File.Delete(_temp);
+    }
+}

@@ -1,0 +1,128 @@
+using System.Text.Json;
+using TraceReplay.Core.IO;
+using TraceReplay.Simulation.Metrics;
+
+namespace TraceReplay.Simulation.Output;
+
+/// <summary>
+/// <c>summary.json</c>: headline figures first (fixed key order), then the run's provenance. NaN is written as
+/// null. <c>wall_s</c> is the only value that changes between identical runs.
+/// </summary>
+public static class SummaryJsonWriter
+{
+    public const string FileName = "summary.json";
+
+    public const string EnergyNote =
+        "estimate: static power x time (busy and idle) + pJ per HBM byte + pJ per FLOP, per GPU x TP; coefficients per GPU from gpus.json (see energy_source), not measured";
+
+    public const string TbtP99Method = "pooled over all token gaps; log-linear histogram, within 0.4% of the exact nearest-rank value";
+
+    public static void Write(string path, ReplaySummary s, ReplayRunInfo info, double wallS)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            w.WriteStartObject();
+            w.WriteNumber("requests", s.Requests);
+            w.WriteNumber("completed", s.Completed);
+            w.WriteNumber("rejected", s.Rejected);
+            w.WriteStartObject("rejected_by_reason");
+            foreach ((string reason, long count) in s.RejectedByReason)
+            {
+                w.WriteNumber(reason, count);
+            }
+            w.WriteEndObject();
+            Num(w, "sim_duration_s", s.SimDurationS);
+            Num(w, "ttft_mean_s", s.TtftMeanS);
+            Num(w, "ttft_p50_s", s.TtftP50S);
+            Num(w, "ttft_p90_s", s.TtftP90S);
+            Num(w, "ttft_p99_s", s.TtftP99S);
+            Num(w, "tbt_mean_s", s.TbtMeanS);
+            Num(w, "tbt_p99_s", s.TbtP99S);
+            Num(w, "e2e_mean_s", s.E2eMeanS);
+            Num(w, "e2e_p50_s", s.E2eP50S);
+            Num(w, "e2e_p99_s", s.E2eP99S);
+            Num(w, "throughput_tokens_per_s", s.ThroughputTokensPerS);
+            Num(w, "output_throughput_tokens_per_s", s.OutputThroughputTokensPerS);
+            Num(w, "slo_attainment", s.SloAttainment);
+            Num(w, "hbm_bytes_total", s.HbmBytesTotal);
+            Num(w, "hbm_bytes_expert_weights", s.HbmBytesExpertWeights);
+            Num(w, "hbm_bytes_weights", s.HbmBytesWeights);
+            Num(w, "hbm_bytes_kv_read", s.HbmBytesKvRead);
+            Num(w, "hbm_bytes_kv_write", s.HbmBytesKvWrite);
+            Num(w, "hbm_bytes_activations", s.HbmBytesActivations);
+            Num(w, "energy_j", s.EnergyJ);
+            Num(w, "energy_idle_j", s.EnergyIdleJ);
+            Num(w, "energy_per_token_j", s.EnergyPerTokenJ);
+            w.WriteNumber("iterations", s.Iterations);
+            w.WriteNumber("preemptions", s.Preemptions);
+            w.WriteNumber("prompt_tokens", s.PromptTokens);
+            w.WriteNumber("generated_tokens", s.GeneratedTokens);
+            w.WriteNumber("kv_blocks_per_instance", s.KvBlocksPerInstance);
+            w.WriteNumber("peak_kv_blocks_used", s.PeakKvBlocksUsed);
+            w.WriteString("tbt_p99_method", TbtP99Method);
+            w.WriteString("energy_note", EnergyNote);
+            WriteRun(w, info);
+            w.WriteNumber("wall_s", Math.Round(wallS, 3));
+            w.WriteEndObject();
+        }
+        AtomicFile.WriteAsync(path, s2 => s2.WriteAsync(buffer.ToArray()).AsTask()).GetAwaiter().GetResult();
+    }
+
+    private static void WriteRun(Utf8JsonWriter w, ReplayRunInfo info)
+    {
+        Engine.ReplayOptions o = info.Options;
+        w.WriteStartObject("run");
+        w.WriteString("input_file", info.InputFile);
+        w.WriteString("input_sha256", info.InputSha256);
+        w.WriteString("input_format", info.InputFormat);
+        if (info.Retiming is null)
+        {
+            w.WriteNull("retiming");
+        }
+        else
+        {
+            w.WriteString("retiming", info.Retiming);
+        }
+        w.WriteString("model", o.Model);
+        w.WriteString("gpu", o.Gpu);
+        w.WriteNumber("tp", o.TensorParallel);
+        w.WriteNumber("replicas", o.Replicas);
+        w.WriteString("router", o.Router == Engine.RouterPolicy.RoundRobin ? "round-robin" : "least-outstanding");
+        w.WriteString("scheduler", o.Scheduler);
+        w.WriteString("cost_model", info.CostModel);
+        w.WriteString("cost_model_provenance", info.CostModelProvenance);
+        w.WriteString("cost_path", o.CostPath.ToString().ToLowerInvariant());
+        w.WriteString("routing", o.Routing);
+        w.WriteNumber("seed", o.Seed);
+        w.WriteNumber("gpu_memory_utilization", o.GpuMemoryUtilization);
+        w.WriteNumber("block_tokens", o.BlockTokens);
+        w.WriteNumber("max_seqs", o.MaxSequences);
+        w.WriteNumber("chunk_tokens", o.ChunkTokens);
+        w.WriteNumber("max_batched_tokens", o.MaxBatchedTokens);
+        w.WriteString("layer_groups", o.LayerGroups > 0 ? o.LayerGroups.ToString(System.Globalization.CultureInfo.InvariantCulture) : "auto");
+        w.WriteNumber("layer_group_cap", o.LayerGroupCap);
+        w.WriteNumber("cohort_tokens", o.CohortTokens);
+        w.WriteNumber("activation_reserve_bytes", o.ActivationReserveBytes);
+        w.WriteNumber("kv_blocks_per_instance", info.KvBlocksPerInstance);
+        Num(w, "slo_ttft_s", o.SloTtftS ?? double.NaN);
+        Num(w, "slo_tbt_s", o.SloTbtS ?? double.NaN);
+        w.WriteNumber("static_power_w", info.Energy.StaticPowerW);
+        w.WriteNumber("hbm_pj_per_byte", info.Energy.HbmPjPerByte);
+        w.WriteNumber("pj_per_flop", info.Energy.PjPerFlop);
+        w.WriteString("energy_source", info.Energy.Source);
+        w.WriteEndObject();
+    }
+
+    private static void Num(Utf8JsonWriter w, string name, double v)
+    {
+        if (double.IsFinite(v))
+        {
+            w.WriteNumber(name, v);
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using TraceReplay.Cli.Replay;
+using TraceReplay.Core.Requests;
+
+namespace TraceReplay.Cli.Tests.Commands;
+
+public sealed class ReplayCommandTests : IDisposable
+{
+    private static readonly string[] s_requiredKeys =
+    [
+        "requests", "completed", "rejected", "sim_duration_s", "ttft_mean_s", "ttft_p50_s", "ttft_p90_s", "ttft_p99_s", "tbt_mean_s",
+        "tbt_p99_s", "e2e_mean_s", "e2e_p50_s", "e2e_p99_s", "throughput_tokens_per_s", "slo_attainment", "hbm_bytes_total",
+        "hbm_bytes_expert_weights", "energy_j", "energy_per_token_j", "iterations", "wall_s",
+    ];
+
+    private readonly string _dir = Directory.CreateTempSubdirectory("tracereplay-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private string Csv(int rows)
+    {
+        var sb = new StringBuilder("arrival_s,prompt_tokens,output_tokens\n");
+        for (int i = 0; i < rows; i++)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"{i * 0.2},{100 + 37 * i % 900},{5 + i % 40}\n");
+        }
+        string path = Path.Combine(_dir, "requests.csv");
+        File.WriteAllText(path, sb.ToString());
+        return path;
+    }
+
+    [Fact]
+    public void Replay_writes_the_three_outputs_with_every_contract_key_and_provenance()
+    {
+        string csv = Csv(60);
+        string outDir = Path.Combine(_dir, "out");
+        int rc = CliApp.Run(["replay", "--requests", csv, "--model", "qwen3-30b-a3b", "--gpu", "h100", "--tp", "2", "--scheduler", "layered",
+            "--slo-ttft-s", "1", "--slo-tbt-s", "0.1", "-o", outDir]);
+        Assert.Equal(0, rc);
+        Assert.True(File.Exists(Path.Combine(outDir, "requests.parquet")));
+        Assert.True(File.Exists(Path.Combine(outDir, "iterations.parquet")));
+        using JsonDocument doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "summary.json")));
+        JsonElement root = doc.RootElement;
+        Assert.All(s_requiredKeys, k => Assert.True(root.TryGetProperty(k, out _), $"summary.json lacks '{k}'"));
+        Assert.Equal(60, root.GetProperty("requests").GetInt64());
+        JsonElement run = root.GetProperty("run");
+        Assert.Equal("roofline", run.GetProperty("cost_model").GetString());
+        Assert.Contains("uncalibrated", run.GetProperty("cost_model_provenance").GetString());
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(csv))), run.GetProperty("input_sha256").GetString());
+        Assert.Equal("layered", run.GetProperty("scheduler").GetString());
+        Assert.Contains("estimate", root.GetProperty("energy_note").GetString());
+    }
+
+    [Fact]
+    public void Several_schedulers_each_get_their_own_folder()
+    {
+        string outDir = Path.Combine(_dir, "demo");
+        Assert.Equal(0, CliApp.Run(["replay", "--requests", Csv(30), "--model", "llama-3-8b", "--gpu", "h100", "--scheduler", "sarathi,vllm", "-o", outDir]));
+        Assert.True(File.Exists(Path.Combine(outDir, "sarathi", "summary.json")));
+        Assert.True(File.Exists(Path.Combine(outDir, "vllm", "summary.json")));
+    }
+
+    [Fact]
+    public void Calibrated_cost_model_fails_clearly_until_calibration_exists()
+    {
+        var err = new StringWriter();
+        TextWriter old = Console.Error;
+        Console.SetError(err);
+        try
+        {
+            int rc = CliApp.Run(["replay", "--requests", Csv(5), "--model", "llama-3-8b", "--gpu", "h100", "--scheduler", "sarathi",
+                "--cost-model", "calibrated", "-o", Path.Combine(_dir, "x")]);
+            Assert.Equal(2, rc);
+        }
+        finally
+        {
+            Console.SetError(old);
+        }
+        Assert.Contains("no calibration available yet", err.ToString());
+    }
+
+    [Fact]
+    public void Unknown_scheduler_is_rejected_with_the_known_names()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => TraceReplay.Simulation.Scheduling.SchedulerRegistry.Create("orca",
+            new TraceReplay.Simulation.Engine.ReplayOptions { Model = "m", Gpu = "g" }));
+        Assert.Contains("decode-first, layered, sarathi, static, vllm", ex.Message);
+    }
+
+    [Fact]
+    public void Azure_trace_rows_become_arrivals_relative_to_the_first_row()
+    {
+        string path = Path.Combine(_dir, "azure.csv");
+        File.WriteAllText(path, "TIMESTAMP,ContextTokens,GeneratedTokens\n2023-11-16 18:15:46.6805900,374,44\n2023-11-16 18:15:50.9951690,396,109");
+        List<RequestRecord> r = [.. Azure2023RequestLoader.Read(path)];
+        Assert.Equal([new RequestRecord(0, 0, 374, 44), new RequestRecord(1, 4_314_579_000, 396, 109)], r);
+        File.AppendAllText(path, "\n2023/11/16 18:15:51,12,7");
+        var ex = Assert.Throws<InvalidDataException>(() => Azure2023RequestLoader.Read(path).ToList());
+        Assert.Contains("line 4, field 'TIMESTAMP'", ex.Message);
+    }
+}
