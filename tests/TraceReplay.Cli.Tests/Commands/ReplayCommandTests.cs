@@ -63,6 +63,26 @@ public sealed class ReplayCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Canonical_request_parquet_is_replayed_and_can_be_retimed()
+    {
+        string parquet = Path.Combine(_dir, "requests.parquet");
+        await using (RequestParquetWriter w = await RequestParquetWriter.CreateAsync(parquet, new Dictionary<string, string> { ["source"] = "test" }))
+        {
+            for (int i = 0; i < 40; i++)
+            {
+                await w.AddAsync(new RequestRecord(i, i * 100_000_000L, 200 + i, 10));
+            }
+        }
+        string outDir = Path.Combine(_dir, "pq");
+        Assert.Equal(0, CliApp.Run(["replay", "--requests", parquet, "--model", "qwen3-8b", "--gpu", "h100", "--scheduler", "vllm",
+            "--rate", "2", "--arrival", "gamma:2", "--seed", "3", "-o", outDir]));
+        using JsonDocument doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "summary.json")));
+        Assert.Equal(40, doc.RootElement.GetProperty("completed").GetInt64());
+        Assert.Equal("parquet", doc.RootElement.GetProperty("run").GetProperty("input_format").GetString());
+        Assert.Equal("gamma:2 at 2 req/s", doc.RootElement.GetProperty("run").GetProperty("retiming").GetString());
+    }
+
+    [Fact]
     public void Calibrated_cost_model_fails_clearly_until_calibration_exists()
     {
         var err = new StringWriter();

@@ -93,6 +93,33 @@ public sealed class FastIterationCostTests
     }
 
     [Fact]
+    public void Reference_path_of_a_whole_model_iteration_is_exactly_BuildIteration_plus_IterationCost_Sum()
+    {
+        ModelSpec model = ModelCatalog.Resolve("gpt-oss-20b");
+        var graph = new OperatorGraph(model, 1);
+        var cost = new RooflineCostModel(GpuCatalog.Resolve("h100"));
+        var reference = new ReferenceIterationCost(graph, cost);
+        var rng = new Random(5);
+        var plan = new IterationPlan();
+        for (int trial = 0; trial < 30; trial++)
+        {
+            RandomPlan(plan, rng, model.NumLayers);
+            plan.PrefillLayers = LayerRange.All(model.NumLayers);
+            plan.PrefillEmbeds = true;
+            var batch = new BatchShape();
+            foreach (int c in plan.DecodeCached)
+            {
+                batch.AddDecode(c);
+            }
+            for (int i = 0; i < plan.PieceCount; i++)
+            {
+                batch.AddPrefill(plan.PieceTokens[i], plan.PieceOffsets[i], plan.PieceEmits[i]);
+            }
+            Assert.Equal(IterationCost.Sum(cost, graph.BuildIteration(batch)), reference.Evaluate(plan));
+        }
+    }
+
+    [Fact]
     public void Layered_iteration_streams_experts_for_decodes_plus_cohort_in_the_group_and_decodes_alone_elsewhere()
     {
         ModelSpec model = ModelCatalog.Resolve("qwen3-30b-a3b");
