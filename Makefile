@@ -24,8 +24,6 @@ test: build ## Run every test project (unit + integration), then a benchmark smo
 	@tools/test-summary.sh artifacts.test.log
 
 demo: build ## Run the main job on the shipped sample trace and calibration
-	./bin/tracereplay models
-	./bin/tracereplay analyze intensity --model qwen3-30b-a3b --gpu h100 --tp 2 --batch 64 --context 2048
 	./bin/tracereplay replay --requests traces/azure-2023/AzureLLMInferenceTrace_conv.csv --model qwen3-30b-a3b --gpu h100 --tp 2 \
 		--scheduler sarathi,layered --slo-ttft-s 5 --slo-tbt-s 0.125 -o out/demo
 

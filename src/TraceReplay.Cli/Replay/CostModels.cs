@@ -1,21 +1,32 @@
+using TraceReplay.Calibration.Model;
 using TraceReplay.Core.Cost;
 using TraceReplay.Core.Hardware;
+using TraceReplay.Core.Operators;
 
 namespace TraceReplay.Cli.Replay;
 
 /// <summary>
-/// Seam between <c>--cost-model</c> and the cost models. Calibration (TraceReplay.Calibration.CostModelFactory) is
-/// being built on another branch; until it merges only the uncalibrated roofline is available here.
+/// <c>--cost-model calibrated|roofline</c>: calibrated uses the shipped (or given) calibration for the GPU and falls
+/// back to the roofline when there is none; the returned model's <see cref="ICostModel.Provenance"/> says which, so
+/// every output that records it (summary.json, the terminal) tells the truth.
 /// </summary>
 public static class CostModels
 {
-    public static readonly string[] Kinds = ["roofline", "calibrated"];
+    public static readonly string[] Kinds = ["calibrated", "roofline"];
 
-    public static ICostModel Resolve(string kind, GpuSpec gpu) => kind.Trim().ToLowerInvariant() switch
+    public static ICostModel Resolve(string kind, GpuSpec gpu, string? calibrationPath = null)
     {
-        "roofline" => new RooflineCostModel(gpu),
-        "calibrated" => throw new ArgumentException(
-            $"--cost-model calibrated: no calibration available yet for {gpu.ShortName} (calibration is not in this build); use --cost-model roofline"),
-        _ => throw new ArgumentException($"--cost-model '{kind}': expected one of {string.Join(", ", Kinds)}"),
-    };
+        ICostModel model = CostModelFactory.Create(kind, gpu, calibrationPath, out string provenance);
+        return provenance == model.Provenance ? model : new Noted(model, provenance);
+    }
+
+    /// <summary>Same predictions, with the factory's provenance (e.g. "no calibration for h100-pcie; using ...").</summary>
+    private sealed class Noted(ICostModel inner, string provenance) : ICostModel
+    {
+        public string Name => inner.Name;
+
+        public string Provenance => provenance;
+
+        public OpCost Estimate(in Operator op) => inner.Estimate(op);
+    }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using TraceReplay.Core.Cost;
 using TraceReplay.Core.Hardware;
 using TraceReplay.Core.Requests;
+using TraceReplay.Instrumentation;
 using TraceReplay.Simulation.Engine;
 using TraceReplay.Simulation.Input;
 using TraceReplay.Simulation.Metrics;
@@ -32,7 +33,12 @@ internal static class ReplayRunner
         {
             var sim = new ReplaySimulation(options, cost, sink);
             info = info with { KvBlocksPerInstance = sim.KvBlocks };
-            summary = sim.Run(requests, progress);
+            // Publish progress as EventCounters too, so `dotnet-counters monitor -n tracereplay --counters TraceReplay-Replay` can watch.
+            summary = sim.Run(requests, (routed, nowNs) =>
+            {
+                ReplayEventSource.Log.ReportProgress(nowNs / 1e9, sim.Iterations);
+                progress?.Invoke(routed, nowNs);
+            });
             sink.Complete();
             if (sink.RequestRows != summary.Requests)
             {

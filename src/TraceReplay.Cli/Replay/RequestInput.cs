@@ -1,10 +1,17 @@
 using System.Security.Cryptography;
 using TraceReplay.Core.Requests;
+using TraceReplay.Ingest;
+using TraceReplay.Ingest.Diagnostics;
+using TraceReplay.Ingest.Requests;
 using TraceReplay.Simulation.Input;
 
 namespace TraceReplay.Cli.Replay;
 
-/// <summary>Opens <c>--requests FILE</c> by its content: canonical request Parquet, an arrival/length CSV, or an Azure trace CSV.</summary>
+/// <summary>
+/// Opens <c>--requests FILE</c> by its content: canonical request Parquet, the replay CSV
+/// (<c>arrival_s,prompt_tokens,output_tokens</c>), or any request log ingest understands (Azure, Mooncake, BurstGPT,
+/// Vidur, length-only, ...), read in place through ingest's streaming readers.
+/// </summary>
 internal sealed record RequestInput(string Path, string Format, long? Count, string Sha256)
 {
     public static RequestInput Open(string path, bool retimed)
@@ -22,29 +29,37 @@ internal sealed record RequestInput(string Path, string Format, long? Count, str
         {
             return new RequestInput(path, "parquet", null, sha);
         }
-        string header;
-        using (var reader = new StreamReader(path))
-        {
-            header = reader.ReadLine() ?? "";
-        }
-        long rows = File.ReadLines(path).Skip(1).LongCount(l => l.Length > 0);
-        if (Azure2023RequestLoader.Matches(header))
-        {
-            return new RequestInput(path, "azure-csv", rows, sha);
-        }
         if (RequestCsvReader.Matches(path))
         {
-            return new RequestInput(path, "csv", rows, sha);
+            return new RequestInput(path, "csv", CountLines(path), sha);
         }
-        throw new InvalidDataException(
-            $"{path}: line 1: unrecognised header '{header}'; expected canonical request Parquet (.parquet), a CSV with arrival_s,prompt_tokens,output_tokens" +
-            (retimed ? " (arrival_s optional with --rate)" : "") + ", or an Azure trace CSV (TIMESTAMP,ContextTokens,GeneratedTokens)");
+        string format = RequestFormats.Detect(path);
+        if (!retimed && RequestFormats.Create(format, new RequestIngestOptions([path], "")).NeedsArrivals)
+        {
+            throw new ArgumentException($"{path}: a length-only trace ({format}) has no arrival times; pass --rate R [--arrival poisson|gamma:CV] to re-time it");
+        }
+        return new RequestInput(path, format, format == "azure" ? CountLines(path) : null, sha);
     }
 
     public IEnumerable<RequestRecord> Read(bool retimed) => Format switch
     {
         "parquet" => RequestParquetReader.ReadAsync(Path).ToBlockingEnumerable(),
-        "azure-csv" => Azure2023RequestLoader.Read(Path),
-        _ => RequestCsvReader.Read(Path, requireArrival: !retimed),
+        "csv" => RequestCsvReader.Read(Path, requireArrival: !retimed),
+        _ => ReadLog(),
     };
+
+    /// <summary>Any bad row stops the replay with ingest's error (file, line, field); failed rows are not replayed.</summary>
+    private IEnumerable<RequestRecord> ReadLog()
+    {
+        var context = new IngestContext(new RejectSink(maxErrors: 0));
+        foreach (RequestRow row in RequestFormats.Create(Format, new RequestIngestOptions([Path], "")).Read(Path, context))
+        {
+            if (!row.Failed)
+            {
+                yield return row.Record;
+            }
+        }
+    }
+
+    private static long CountLines(string path) => File.ReadLines(path).Skip(1).LongCount(l => l.Length > 0);
 }

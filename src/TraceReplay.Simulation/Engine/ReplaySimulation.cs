@@ -61,6 +61,9 @@ public sealed partial class ReplaySimulation : IRequestFinisher
     public EnergyModel Energy => _energy;
     public IReadOnlyList<ServingInstance> Instances => _instances;
 
+    /// <summary>Iterations run so far (all instances).</summary>
+    public long Iterations => _iterations;
+
     /// <summary>Replays <paramref name="requests"/> (sorted by arrival) to the end; <paramref name="progress"/> gets
     /// (requests done, simulated ns) every 8192 iterations.</summary>
     public ReplaySummary Run(IEnumerable<RequestRecord> requests, Action<long, long>? progress = null)

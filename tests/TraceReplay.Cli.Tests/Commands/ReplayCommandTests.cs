@@ -46,8 +46,8 @@ public sealed class ReplayCommandTests : IDisposable
         Assert.All(s_requiredKeys, k => Assert.True(root.TryGetProperty(k, out _), $"summary.json lacks '{k}'"));
         Assert.Equal(60, root.GetProperty("requests").GetInt64());
         JsonElement run = root.GetProperty("run");
-        Assert.Equal("roofline", run.GetProperty("cost_model").GetString());
-        Assert.Contains("uncalibrated", run.GetProperty("cost_model_provenance").GetString());
+        Assert.Equal("calibrated", run.GetProperty("cost_model").GetString());
+        Assert.StartsWith("calibrated on h100 profiles", run.GetProperty("cost_model_provenance").GetString());
         Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(csv))), run.GetProperty("input_sha256").GetString());
         Assert.Equal("layered", run.GetProperty("scheduler").GetString());
         Assert.Contains("estimate", root.GetProperty("energy_note").GetString());
@@ -83,22 +83,17 @@ public sealed class ReplayCommandTests : IDisposable
     }
 
     [Fact]
-    public void Calibrated_cost_model_fails_clearly_until_calibration_exists()
+    public void Calibrated_cost_model_is_the_default_and_falls_back_to_the_roofline_where_no_calibration_exists()
     {
-        var err = new StringWriter();
-        TextWriter old = Console.Error;
-        Console.SetError(err);
-        try
+        string outDir = Path.Combine(_dir, "cal");
+        Assert.Equal(0, CliApp.Run(["replay", "--requests", Csv(5), "--model", "llama-3-8b", "--gpu", "h100", "--scheduler", "sarathi", "-o", outDir]));
+        using (JsonDocument doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "summary.json"))))
         {
-            int rc = CliApp.Run(["replay", "--requests", Csv(5), "--model", "llama-3-8b", "--gpu", "h100", "--scheduler", "sarathi",
-                "--cost-model", "calibrated", "-o", Path.Combine(_dir, "x")]);
-            Assert.Equal(2, rc);
+            Assert.Contains("calibrat", doc.RootElement.GetRawText());
         }
-        finally
-        {
-            Console.SetError(old);
-        }
-        Assert.Contains("no calibration available yet", err.ToString());
+        string pcie = Path.Combine(_dir, "pcie");
+        Assert.Equal(0, CliApp.Run(["replay", "--requests", Csv(5), "--model", "llama-3-8b", "--gpu", "h100-pcie", "--scheduler", "sarathi", "-o", pcie]));
+        Assert.Contains("no calibration for h100-pcie", File.ReadAllText(Path.Combine(pcie, "summary.json")));
     }
 
     [Fact]
@@ -114,10 +109,11 @@ public sealed class ReplayCommandTests : IDisposable
     {
         string path = Path.Combine(_dir, "azure.csv");
         File.WriteAllText(path, "TIMESTAMP,ContextTokens,GeneratedTokens\n2023-11-16 18:15:46.6805900,374,44\n2023-11-16 18:15:50.9951690,396,109");
-        List<RequestRecord> r = [.. Azure2023RequestLoader.Read(path)];
+        List<RequestRecord> r = [.. RequestInput.Open(path, retimed: false).Read(retimed: false)];
         Assert.Equal([new RequestRecord(0, 0, 374, 44), new RequestRecord(1, 4_314_579_000, 396, 109)], r);
         File.AppendAllText(path, "\n2023/11/16 18:15:51,12,7");
-        var ex = Assert.Throws<InvalidDataException>(() => Azure2023RequestLoader.Read(path).ToList());
-        Assert.Contains("line 4, field 'TIMESTAMP'", ex.Message);
+        var ex = Assert.Throws<TraceReplay.Ingest.Diagnostics.IngestException>(() => RequestInput.Open(path, retimed: false).Read(retimed: false).ToList());
+        Assert.Contains("azure.csv:4", ex.Message);
+        Assert.Contains("TIMESTAMP", ex.Message);
     }
 }

@@ -51,6 +51,6 @@ public sealed class InputTests
         double mean = gaps.Average(), sd = Math.Sqrt(gaps.Sum(g => (g - mean) * (g - mean)) / gaps.Length);
         Assert.Equal(0.25, mean, 0.25 * 0.05);
         Assert.Equal(cv, sd / mean, cv * 0.08);
-        Assert.Throws<FormatException>(() => ArrivalRetimer.Create(4, "weibull"));
+        Assert.Throws<ArgumentException>(() => ArrivalRetimer.Create(4, "weibull"));
     }
 }
