@@ -48,6 +48,6 @@ public sealed record LayeredPrefillConfig(
     [
         new ModelSetup("Qwen3-30B-A3B", 16, 0.125, IsMoe: true, [new(Datasets.ShareGpt, [4.5], [8]), new(Datasets.Arxiv, [1.6], [])]),
         new ModelSetup("GPT-OSS-20B", 12, 0.100, IsMoe: true, [new(Datasets.ShareGpt, [6.3], []), new(Datasets.Arxiv, [2.6], [])]),
-        new ModelSetup("Qwen3-8B", 12, 0.125, IsMoe: false, [new(Datasets.ShareGpt, [4.5], [])]),
+        new ModelSetup("Qwen3-8B", 12, 0.125, IsMoe: false, [new(Datasets.ShareGpt, [4.5], []), new(Datasets.Arxiv, [1.55], [])]),
     ], ShareGptRequests: 300, ArxivRequests: 100, Seed: 7, ChunkSizes, 8192);
 }

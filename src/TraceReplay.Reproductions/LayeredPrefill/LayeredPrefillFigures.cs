@@ -60,13 +60,14 @@ public static class LayeredPrefillFigures
     private static IEnumerable<string> SinglePrompt(string outDir, IReadOnlyList<SinglePromptRow> rows, int promptTokens)
     {
         string[] models = [.. rows.Select(x => x.Model).Distinct()];
+        string[] moe = [.. rows.Where(x => x.ExpertBytesEngine > 0).Select(x => x.Model).Distinct()];
         string[] configs = [.. rows.Select(x => x.Config).Distinct()];
         double[] Of(string model, Func<SinglePromptRow, double> f) => [.. configs.Select(c => f(rows.Single(x => x.Model == model && x.Config == c)))];
         var bytes = Figures.GroupedBars($"One {promptTokens}-token prompt alone: expert weights loaded", "GB (all MoE layers and iterations, both GPUs)",
-            configs, models, [.. models.Select(m => Of(m, x => x.ExpertBytesEngine / 1e9))]);
+            configs, moe, [.. moe.Select(m => Of(m, x => x.ExpertBytesEngine / 1e9))]);
         var time = Figures.GroupedBars($"One {promptTokens}-token prompt alone: MoE time and prefill time", "ms",
-            configs, [.. models.SelectMany(m => new[] { $"{m} MoE time", $"{m} prefill time" })],
-            [.. models.SelectMany(m => new[] { Of(m, x => x.MoeTimeMs), Of(m, x => x.PrefillTimeMs) })]);
+            configs, [.. moe.Select(m => $"{m} MoE time"), .. models.Select(m => $"{m} prefill time")],
+            [.. moe.Select(m => Of(m, x => x.MoeTimeMs)), .. models.Select(m => Of(m, x => x.PrefillTimeMs))]);
         return [.. Figures.Save(bytes, outDir, "layered-prefill-single-prompt-bytes"), .. Figures.Save(time, outDir, "layered-prefill-single-prompt-time")];
     }
 }

@@ -12,14 +12,15 @@ namespace TraceReplay.Reproductions.LayeredPrefill;
 /// One prompt (8192 tokens, one output token) prefilled alone: chunked prefill at each chunk size, and layered
 /// prefill (one 8192-token cohort through its layer groups). The engine gives the TTFT and the expert bytes; the MoE
 /// time is recomputed here from the same operator graph and cost model, iteration by iteration, as the sum of the
-/// router and expert operators of every MoE layer (the engine does not report per-operator time).
+/// router and expert operators of every MoE layer (the engine does not report per-operator time). The dense control
+/// is included: it has no MoE time, so its chunk-size effect is everything but expert reloads.
 /// </summary>
 public static class SinglePromptExperiment
 {
     public static IReadOnlyList<SinglePromptRow> Run(LayeredPrefillConfig config, SkewCalibration skew)
     {
         var rows = new List<SinglePromptRow>();
-        foreach (ModelSetup setup in config.Models.Where(m => m.IsMoe))
+        foreach (ModelSetup setup in config.Models)
         {
             foreach (int chunk in config.SinglePromptChunkTokens)
             {
