@@ -93,7 +93,7 @@ public sealed class LayeredPrefillClaimsTests(QuickRunFixture run) : IClassFixtu
         Comparison c = run.Result.Comparisons.Single(c => !c.IsMoe && c.AtPaperRate && c.Dataset == Datasets.Arxiv);
         Assert.True(c.TtftMeanReductionPct > DenseLatencyTolerancePct, $"TTFT mean {c.TtftMeanReductionPct:F1}%");
         SinglePromptRow[] dense = [.. run.Result.SinglePrompt.Where(r => r.Model == c.Model)];
-        Assert.True(dense.Single(r => r.Config == "chunk 512").PrefillTimeMs > 1.5 * dense.Single(r => r.Config == "layered").PrefillTimeMs);
+        Assert.True(dense.Single(r => r.Config == "chunk 512").PrefillTimeMs > 1.3 * dense.Single(r => r.Config == "layered").PrefillTimeMs);
     }
 
     [Fact]
