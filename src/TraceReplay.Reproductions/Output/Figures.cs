@@ -1,0 +1,43 @@
+using ScottPlot;
+
+namespace TraceReplay.Reproductions.Output;
+
+/// <summary>Shared figure helpers: grouped bars and atomic PNG+SVG saving.</summary>
+public static class Figures
+{
+    /// <summary>Bars of <paramref name="values"/>[series][group], one cluster per group, one colour per series.</summary>
+    public static Plot GroupedBars(string title, string yLabel, IReadOnlyList<string> groups, IReadOnlyList<string> series, double[][] values)
+    {
+        var plot = new Plot();
+        var palette = new ScottPlot.Palettes.Category10();
+        int width = series.Count + 1;
+        for (int s = 0; s < series.Count; s++)
+        {
+            Bar[] bars = [.. Enumerable.Range(0, groups.Count).Select(g => new Bar
+            {
+                Position = g * width + s,
+                Value = double.IsFinite(values[s][g]) ? values[s][g] : 0,
+                FillColor = palette.GetColor(s),
+            })];
+            plot.Add.Bars(bars).LegendText = series[s];
+        }
+        plot.Axes.Bottom.SetTicks([.. groups.Select((_, g) => g * width + (series.Count - 1) / 2.0)], [.. groups]);
+        plot.Title(title);
+        plot.YLabel(yLabel);
+        plot.ShowLegend(Alignment.UpperRight);
+        plot.Axes.Margins(bottom: 0);
+        return plot;
+    }
+
+    public static IEnumerable<string> Save(Plot plot, string outDir, string name, int width = 1000, int height = 600)
+    {
+        string png = Path.Combine(outDir, name + ".png");
+        string svg = Path.Combine(outDir, name + ".svg");
+        // Render to a temp name, then rename: readers never see a half-written image.
+        plot.SavePng(png + ".tmp.png", width, height);
+        File.Move(png + ".tmp.png", png, overwrite: true);
+        plot.SaveSvg(svg + ".tmp.svg", width, height);
+        File.Move(svg + ".tmp.svg", svg, overwrite: true);
+        return [png, svg];
+    }
+}
