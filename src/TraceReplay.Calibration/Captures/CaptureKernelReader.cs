@@ -8,7 +8,7 @@ namespace TraceReplay.Calibration.Captures;
 /// Reads a canonical kernel Parquet made by <c>tracereplay ingest kernels</c> from a capture-kit trace and groups its
 /// kernels by their innermost <c>tr::</c> annotation (the last <c>tr::</c> segment of <c>nvtx_path</c>, joined by
 /// <c>" &gt; "</c>): kernel durations are summed per range instance (one per <c>rep</c>) and averaged over <c>rep</c>.
-/// Kernels outside any <c>tr::</c> range (warm-ups) are counted, not used.
+/// Kernels outside any <c>tr::</c> range (warm-ups) and Nsight Compute rows (source ncu-*) are counted, not used.
 /// </summary>
 public static class CaptureKernelReader
 {
@@ -26,11 +26,11 @@ public static class CaptureKernelReader
         DataField[] fields = reader.Schema.GetDataFields();
         DataField Field(string name) => fields.FirstOrDefault(f => f.Name == name)
             ?? throw new InvalidDataException($"{path}: missing column '{name}'; expected the canonical kernel Parquet ({KernelColumns.NvtxPath}, {KernelColumns.DurNs})");
-        DataField nvtx = Field(KernelColumns.NvtxPath), dur = Field(KernelColumns.DurNs), kind = Field(KernelColumns.Kind), name = Field(KernelColumns.NameFull);
+        DataField nvtx = Field(KernelColumns.NvtxPath), dur = Field(KernelColumns.DurNs), kind = Field(KernelColumns.Kind), name = Field(KernelColumns.NameFull), source = Field(KernelColumns.Source);
         bool synthetic = false;
         // annotation without rep -> rep -> (summed ns, kernels)
         var byShape = new SortedDictionary<string, (KernelAnnotation Shape, SortedDictionary<int, (long Ns, int Kernels)> Reps)>(StringComparer.Ordinal);
-        int rows = 0, outside = 0, nonKernel = 0;
+        int rows = 0, outside = 0, nonKernel = 0, ncu = 0;
         for (int g = 0; g < reader.RowGroupCount; g++)
         {
             using ParquetRowGroupReader group = reader.OpenRowGroupReader(g);
@@ -39,6 +39,8 @@ public static class CaptureKernelReader
             var kinds = new string?[n];
             await group.ReadAsync(nvtx, paths.AsMemory()).ConfigureAwait(false);
             await group.ReadAsync(kind, kinds.AsMemory()).ConfigureAwait(false);
+            var sources = new string?[n];
+            await group.ReadAsync(source, sources.AsMemory()).ConfigureAwait(false);
             var names = new string?[n];
             await group.ReadAsync(name, names.AsMemory()).ConfigureAwait(false);
             // capture.py --simulate names every kernel tr_synthetic_<op>_kernel: such timings are a formula, not a GPU.
@@ -47,6 +49,11 @@ public static class CaptureKernelReader
             for (int i = 0; i < n; i++)
             {
                 rows++;
+                if (sources[i]?.StartsWith("ncu", StringComparison.Ordinal) == true)
+                {
+                    ncu++;
+                    continue; // the kit's Nsight Compute pass: DRAM bytes under replay, one launch per shape; not a timing
+                }
                 if (kinds[i] != "kernel")
                 {
                     nonKernel++;
@@ -81,7 +88,7 @@ public static class CaptureKernelReader
         }
         List<CaptureMeasurement> measurements = [.. byShape.Values.Select(v => new CaptureMeasurement(
             v.Shape, [.. v.Reps.Values.Select(r => r.Ns / 1000.0)], v.Reps.Values.Sum(r => r.Kernels)))];
-        return new CaptureKernels(path, measurements, rows, outside, nonKernel, synthetic);
+        return new CaptureKernels(path, measurements, rows, outside, nonKernel, ncu, synthetic);
     }
 
     private static async Task<long?[]> ReadLongs(ParquetRowGroupReader group, DataField field, int n)

@@ -33,9 +33,9 @@ public static class CaptureReport
               .Append("measure how well the latency form recovers that formula, not how well it predicts a GPU.\n\n");
         }
         string file = Path.GetFileName(r.Read.Path);
-        int inRange = r.Read.RowsRead - r.Read.RowsOutsideAnnotation - r.Read.RowsNotKernels;
+        int inRange = r.Read.RowsRead - r.Read.RowsOutsideAnnotation - r.Read.RowsNotKernels - r.Read.RowsNcu;
         sb.Append($"- input `{file}`, SHA-256 `{r.Calibration.Inputs[0].Sha256}`, tool version `{r.Calibration.ToolVersion}`\n");
-        sb.Append($"- rows read {r.Read.RowsRead} = {inRange} kernels in a `tr::` range + {r.Read.RowsOutsideAnnotation} outside any (warm-ups) + {r.Read.RowsNotKernels} not kernels\n");
+        sb.Append($"- rows read {r.Read.RowsRead} = {inRange} kernels in a `tr::` range + {r.Read.RowsOutsideAnnotation} outside any (warm-ups) + {r.Read.RowsNotKernels} not kernels + {r.Read.RowsNcu} Nsight Compute rows (DRAM-byte pass, not timed)\n");
         sb.Append($"- {r.Read.Measurements.Count} annotated shapes (kernel time summed per `rep` range, averaged over `rep`) -> {r.Samples.Count} samples ")
           .Append("(MoE `proj=up_gate` + `proj=down` of one token count summed into Core's one `moe_experts` operator)\n");
         sb.Append("- one curve per op class, same latency form and fitter as the Vidur path (docs/calibration.md); stored under `classes` in calibration.json\n");

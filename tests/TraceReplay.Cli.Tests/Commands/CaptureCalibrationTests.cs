@@ -50,7 +50,7 @@ public sealed class CaptureCalibrationTests : IDisposable
         Assert.Equal(planned, read.Measurements.Select(m => m.Shape.ToString()).Order(StringComparer.Ordinal));
         Assert.All(read.Measurements, m => Assert.Equal(5, m.RepUs.Count));
         Assert.True(read.Synthetic);
-        Assert.Equal(read.RowsRead, read.Measurements.Sum(m => m.Kernels) + read.RowsOutsideAnnotation + read.RowsNotKernels);
+        Assert.Equal(read.RowsRead, read.Measurements.Sum(m => m.Kernels) + read.RowsOutsideAnnotation + read.RowsNotKernels + read.RowsNcu);
     }
 
     [Fact]
