@@ -1,6 +1,8 @@
 using System.CommandLine;
+using System.Globalization;
 using Spectre.Console;
 using TraceReplay.Calibration;
+using TraceReplay.Calibration.Captures;
 using TraceReplay.Calibration.Evaluation;
 using TraceReplay.Calibration.Fitting;
 using TraceReplay.Core.Hardware;
@@ -13,8 +15,8 @@ public static class CalibrateCommand
     public static Command Create()
     {
         Option<string> gpu = CommonOptions.Gpu();
-        var profiles = new Option<string>("--profiles") { Description = "Vidur profiles root (compute/<gpu>/..., network/<gpu>_*/...)", Required = true };
-        var kernels = new Option<string?>("--kernels") { Description = "Canonical kernel Parquet with Nsight Compute DRAM bytes: corrects analytic HBM bytes per op class" };
+        var profiles = new Option<string?>("--profiles") { Description = "Vidur profiles root (compute/<gpu>/..., network/<gpu>_*/...); optional when --kernels is a capture-kit ingest" };
+        var kernels = new Option<string?>("--kernels") { Description = "Canonical kernel Parquet. Without --profiles: a capture-kit ingest (tr:: annotations), fitted on its own. With --profiles: Nsight Compute DRAM bytes that correct analytic HBM bytes per op class" };
         var output = new Option<string>("--output", "-o") { Description = "Output folder for calibration.json and REPORT.md", Required = true };
         var derive = new Option<string?>("--derive-from") { Description = "Calibrate a GPU with no profiles by transferring another GPU's fit to its spec peaks (e.g. h200 from h100)" };
         var command = new Command("calibrate",
@@ -23,7 +25,8 @@ public static class CalibrateCommand
             "cross-GPU transfer error, extrapolation check, HBM byte ratios). Deterministic: same inputs, same bytes.\n\n" +
             "Examples:\n  tracereplay calibrate --gpu h100 --profiles ../shared/data/profiles/vidur -o calibration/h100\n" +
             "  tracereplay calibrate --gpu a100 --profiles ../shared/data/profiles/vidur --kernels kernels.parquet -o calibration/a100\n" +
-            "  tracereplay calibrate --gpu h200 --derive-from h100 --profiles ../shared/data/profiles/vidur -o calibration/h200");
+            "  tracereplay calibrate --gpu h200 --derive-from h100 --profiles ../shared/data/profiles/vidur -o calibration/h200\n" +
+            "  tracereplay calibrate --gpu h100 --kernels captures/h100/kernels.parquet -o calibration/h100-capture   # capture kit only");
         foreach (Option o in new Option[] { gpu, profiles, kernels, output, derive })
         {
             command.Options.Add(o);
@@ -31,7 +34,12 @@ public static class CalibrateCommand
         command.SetAction(parse =>
         {
             GpuSpec g = GpuCatalog.Resolve(parse.GetValue(gpu)!);
-            string root = parse.GetValue(profiles)!;
+            string? root = parse.GetValue(profiles);
+            string? kernelsPath = parse.GetValue(kernels);
+            if (root is null)
+            {
+                return CaptureOnly(g, kernelsPath, parse.GetValue(derive), parse.GetValue(output)!);
+            }
             if (!Directory.Exists(root))
             {
                 throw new DirectoryNotFoundException($"--profiles {root}: folder not found");
@@ -47,6 +55,41 @@ public static class CalibrateCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>Calibration from a capture-kit kernel Parquet alone (tools/capture): no Vidur profiles.</summary>
+    private static int CaptureOnly(GpuSpec g, string? kernelsPath, string? derive, string output)
+    {
+        if (kernelsPath is null)
+        {
+            throw new ArgumentException("calibrate needs --profiles (Vidur profiles root), --kernels (capture-kit kernel Parquet), or both");
+        }
+        if (derive is not null)
+        {
+            throw new ArgumentException("--derive-from needs --profiles (it transfers a Vidur-profile fit)");
+        }
+        if (!File.Exists(kernelsPath))
+        {
+            throw new FileNotFoundException($"--kernels {kernelsPath}: file not found");
+        }
+        CaptureCalibrationResult r = CaptureCalibrator.Calibrate(kernelsPath, g);
+        (string json, string report) = CaptureReport.Write(r, output);
+        var table = new Table().Border(TableBorder.Rounded)
+            .AddColumns("op class", "samples", "held-out median APE (%)", "held-out p90 APE (%)", "rel. std");
+        foreach ((string cls, var c) in r.Calibration.Classes)
+        {
+            table.AddRow(cls, c.Samples.ToString(CultureInfo.InvariantCulture), c.HeldOutMedianPct.ToString("F1", CultureInfo.InvariantCulture),
+                c.HeldOutP90Pct.ToString("F1", CultureInfo.InvariantCulture), c.RelativeStdDev.ToString("F3", CultureInfo.InvariantCulture));
+        }
+        AnsiConsole.Write(table);
+        ErrorStats all = CaptureReport.HeldOut(r);
+        AnsiConsole.MarkupLine(Markup.Escape($"{CaptureCalibrator.Scheme} on {g.ShortName}: median APE {all.MedianPct.ToString("F1", CultureInfo.InvariantCulture)} %, p90 {all.P90Pct.ToString("F1", CultureInfo.InvariantCulture)} % over {all.Count} samples"));
+        if (r.Read.Synthetic)
+        {
+            AnsiConsole.MarkupLine($"[yellow]{CaptureCalibrator.SyntheticNote}[/] (kernels named {CaptureKernelReader.SyntheticKernelPrefix}*)");
+        }
+        AnsiConsole.MarkupLine($"wrote [bold]{Markup.Escape(json)}[/] and [bold]{Markup.Escape(report)}[/]");
+        return 0;
     }
 
     private static void Render(CalibrationResult r)

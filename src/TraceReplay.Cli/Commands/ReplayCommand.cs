@@ -64,13 +64,13 @@ public static class ReplayCommand
         {
             ReplayOptions options = o.ToReplayOptions(parse, s);
             string dir = schedulers.Length == 1 ? outDir : Path.Combine(outDir, s);
-            results.Add(RunWithProgress(input, options, parse.GetValue(o.CostModel)!, retimer, dir));
+            results.Add(RunWithProgress(input, options, parse.GetValue(o.CostModel)!, retimer, dir, parse.GetValue(o.Calibration)));
         }
         SummaryTable.Render(results);
         return 0;
     }
 
-    private static ReplayRunner.Result RunWithProgress(RequestInput input, ReplayOptions options, string costModel, ArrivalRetimer? retimer, string dir)
+    private static ReplayRunner.Result RunWithProgress(RequestInput input, ReplayOptions options, string costModel, ArrivalRetimer? retimer, string dir, string? calibrationPath)
     {
         ReplayRunner.Result? result = null;
         AnsiConsole.Progress()
@@ -84,7 +84,7 @@ public static class ReplayCommand
                 {
                     task.Value = Math.Min(routed, task.MaxValue);
                     task.Description = FormattableString.Invariant($"replay {options.Scheduler}: {routed} requests in, t = {simNs / 1e9:F0} s");
-                });
+                }, calibrationPath);
                 task.Value = task.MaxValue;
             });
         return result!;

@@ -16,11 +16,11 @@ internal static class ReplayRunner
     public sealed record Result(ReplaySummary Summary, ReplayRunInfo Info, double WallS, string Directory);
 
     public static Result Run(RequestInput input, ReplayOptions options, string costModel, ArrivalRetimer? retimer, string directory,
-        Action<long, long>? progress = null)
+        Action<long, long>? progress = null, string? calibrationPath = null)
     {
         var clock = Stopwatch.StartNew();
         GpuSpec gpu = GpuCatalog.Resolve(options.Gpu);
-        ICostModel cost = CostModels.Resolve(costModel, gpu);
+        ICostModel cost = CostModels.Resolve(costModel, gpu, calibrationPath);
         var info = new ReplayRunInfo(options, Path.GetFileName(input.Path), input.Sha256, input.Format, retimer?.Spec,
             cost.Name, cost.Provenance, EnergyModel.For(gpu, options), KvBlocksPerInstance: 0);
         IEnumerable<RequestRecord> requests = input.Read(retimer is not null);

@@ -1,5 +1,5 @@
+using TraceReplay.Core.Kernels;
 using System.Text.Json;
-using TraceReplay.Capture.Kit;
 using TraceReplay.Capture.Tests.Infrastructure;
 
 namespace TraceReplay.Capture.Tests.Kit;

@@ -1,4 +1,4 @@
-using TraceReplay.Capture.Kit;
+using TraceReplay.Core.Kernels;
 using TraceReplay.Core.Operators;
 
 namespace TraceReplay.Capture.Tests.Kit;

@@ -1,6 +1,6 @@
+using TraceReplay.Core.Kernels;
 using System.IO.Compression;
 using System.Text.Json;
-using TraceReplay.Capture.Kit;
 using TraceReplay.Capture.Tests.Infrastructure;
 
 namespace TraceReplay.Capture.Tests.Kit;

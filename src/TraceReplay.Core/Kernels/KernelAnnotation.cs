@@ -1,7 +1,7 @@
 using System.Globalization;
 using TraceReplay.Core.Operators;
 
-namespace TraceReplay.Capture.Kit;
+namespace TraceReplay.Core.Kernels;
 
 /// <summary>
 /// The name of a capture-kit measurement range (a Kineto <c>user_annotation</c> / <c>gpu_user_annotation</c>, or an
