@@ -55,18 +55,7 @@ public static class CaptureOperators
                 {
                     throw new FormatException($"annotation '{a}': op '{a.Op}' is not one the capture kit measures (GEMMs, attention, moe_experts, all-reduce)");
                 }
-                long m = a.Int("m"), k = a.Int("k"), n = a.Int("n");
-                return new Operator
-                {
-                    Kind = kind,
-                    Layer = 0,
-                    Flops = 2.0 * m * n * k,
-                    Bytes = new HbmTraffic(n * (double)k * BytesPerElement, 0, 0, 0, (m * (double)k + m * (double)n) * BytesPerElement),
-                    Tokens = m,
-                    InFeatures = k,
-                    OutFeatures = n,
-                    TpDegree = tp,
-                };
+                return Operator.Gemm(kind, 0, a.Int("m"), a.Int("k"), a.Int("n"), BytesPerElement, BytesPerElement, tp);
             }
         }
     }

@@ -32,4 +32,20 @@ public readonly record struct Operator
 
     /// <summary>FLOP per HBM byte (arithmetic intensity); infinity when it moves no bytes.</summary>
     public double Intensity => Bytes.TotalBytes > 0 ? Flops / Bytes.TotalBytes : double.PositiveInfinity;
+
+    /// <summary>
+    /// A dense GEMM (M tokens) x (K in) -> (N out): 2MNK FLOPs, the weights read once, input read and output written
+    /// once. The one formula every GEMM-shaped operator uses (operator graph, capture calibration).
+    /// </summary>
+    public static Operator Gemm(OpKind kind, int layer, long m, long k, long n, double weightBytesPerParam, double activationBytesPerElement, int tp) => new()
+    {
+        Kind = kind,
+        Layer = layer,
+        Flops = 2.0 * m * n * k,
+        Bytes = new HbmTraffic(n * (double)k * weightBytesPerParam, 0, 0, 0, (m * (double)k + m * (double)n) * activationBytesPerElement),
+        Tokens = m,
+        InFeatures = k,
+        OutFeatures = n,
+        TpDegree = tp,
+    };
 }

@@ -74,21 +74,8 @@ public sealed partial class OperatorGraph
         return ops;
     }
 
-    private Operator Gemm(OpKind kind, int layer, long m, long k, long n, double weightBytesPerParam = -1)
-    {
-        double wbpp = weightBytesPerParam < 0 ? _model.WeightBytesPerParam : weightBytesPerParam;
-        return new Operator
-        {
-            Kind = kind,
-            Layer = layer,
-            Flops = 2.0 * m * n * k,
-            Bytes = new HbmTraffic(n * (double)k * wbpp, 0, 0, 0, (m * (double)k + m * (double)n) * _act),
-            Tokens = m,
-            InFeatures = k,
-            OutFeatures = n,
-            TpDegree = _tp,
-        };
-    }
+    private Operator Gemm(OpKind kind, int layer, long m, long k, long n, double weightBytesPerParam = -1) =>
+        Operator.Gemm(kind, layer, m, k, n, weightBytesPerParam < 0 ? _model.WeightBytesPerParam : weightBytesPerParam, _act, _tp);
 
     private Operator Elementwise(OpKind kind, int layer, long tokens, long width, double flopsPerElement, double readsPerElement, double writesPerElement, double weightBytes = 0) => new()
     {
