@@ -23,6 +23,7 @@ public static class CliApp
         root.Subcommands.Add(InspectCommand.Create());
         root.Subcommands.Add(CalibrateCommand.Create());
         root.Subcommands.Add(PredictCommand.Create());
+        root.Subcommands.Add(IterationCheckCommand.Create());
         root.Subcommands.Add(ReproduceCommand.Create());
         return root;
     }
