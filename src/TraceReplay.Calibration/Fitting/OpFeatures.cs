@@ -13,6 +13,9 @@ public readonly record struct OpFeatures(OpClass Class, double Flops, double Wav
     /// <summary>Prefill attention CTA rows (FlashAttention's 128-query-row blocks).</summary>
     public const int Tile = 128;
 
+    /// <summary>Decode attention: KV tokens per split-KV work item.</summary>
+    public const int SplitKvTokens = 256;
+
     /// <summary>
     /// Output tiles (rows x columns) cuBLAS/CUTLASS pick from for BF16 GEMMs, with their relative arithmetic intensity
     /// per shared-memory byte (mn / (m + n), normalised to 128x256): smaller tiles pad less but reuse operands less.
@@ -61,6 +64,12 @@ public readonly record struct OpFeatures(OpClass Class, double Flops, double Wav
         // Rows processed in parallel: sequences for attention, tokens otherwise (GEMMs get no fill term: their
         // bytes per row fall as rows grow, which would make the fill term non-monotone).
         double rows = sequences > 0 ? sequences : Math.Max(op.Tokens, 1);
+        if (c == OpClass.AttentionDecode && op.Sequences > 0)
+        {
+            // Split-KV (FlashDecoding): each sequence's KV is cut into ~SplitKvTokens chunks that run in parallel, so the
+            // GPU fills with sequences x chunks work items, not sequences. Continuous (no ceil) to stay monotone.
+            rows = sequences * Math.Max(1, op.ContextTokens / (double)op.Sequences / SplitKvTokens);
+        }
         // Weights (a norm's gamma) are read once per kernel, not per row: leaving them in would make bytes per row
         // fall as rows grow, and the latency with it.
         double rowBytes = op.Bytes.TotalBytes - op.Bytes.WeightBytes - op.Bytes.ExpertWeightBytes;

@@ -78,4 +78,26 @@ public sealed class LatencyFormTests
             full = LatencyForm.PredictUs(attn, s_h100, p with { MaskedFraction = 1 });
         Assert.True(causal < half && half < full, $"{causal} {half} {full}");
     }
+
+    [Fact]
+    public void Decode_fills_the_gpu_with_split_kv_work_items_and_stays_monotone_in_context()
+    {
+        var graph = new OperatorGraph(ModelCatalog.Resolve("llama-3-70b"), tensorParallel: 2);
+        Operator Decode(int batch, int context)
+        {
+            var ops = new List<Operator>();
+            graph.Build(new BatchShape().AddDecodes(batch, context), LayerRange.All(1), false, false, ops);
+            return ops.Single(o => o.Kind == OpKind.AttentionDecode);
+        }
+        // One sequence of 4096 tokens = 16 work items: per-item bytes equal those of a 256-token sequence.
+        Assert.Equal(OpFeatures.Of(Decode(1, 256), s_h100).BytesPerRow, OpFeatures.Of(Decode(1, 4096), s_h100).BytesPerRow, 0.05 * OpFeatures.Of(Decode(1, 256), s_h100).BytesPerRow); // q and o bytes aside
+        var p = new LatencyParams(2, 0.01, 1, 0.7, 8, 0, 4, FloorUs: 3);
+        double before = 0;
+        for (int context = 16; context <= 16384; context += 37)
+        {
+            double t = LatencyForm.PredictUs(Decode(1, context), s_h100, p);
+            Assert.True(t >= before, $"context {context}: {t} us < {before} us");
+            before = t;
+        }
+    }
 }
