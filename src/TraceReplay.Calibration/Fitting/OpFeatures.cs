@@ -74,6 +74,12 @@ public readonly record struct OpFeatures(OpClass Class, double Flops, double Wav
         // fall as rows grow, and the latency with it.
         double rowBytes = op.Bytes.TotalBytes - op.Bytes.WeightBytes - op.Bytes.ExpertWeightBytes;
         double perRow = c is OpClass.Gemm or OpClass.MoeGemm or OpClass.AllReduce ? 0 : rowBytes / rows;
+        if (c == OpClass.AttentionDecode && op.Sequences > 0)
+        {
+            // Only the KV reads split into work items; q, o and the new KV write stay per sequence. (Dividing them by the
+            // work items too would make bytes per item fall as context grows, and the latency with it.)
+            perRow = op.Bytes.KvReadBytes / rows + (rowBytes - op.Bytes.KvReadBytes) / sequences;
+        }
         return new OpFeatures(c, op.Flops, wave, op.Bytes.TotalBytes, sequences, link, perRow, tileWork, full);
     }
 
