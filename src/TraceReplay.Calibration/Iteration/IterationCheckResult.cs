@@ -29,7 +29,7 @@ public sealed class IterationCheckResult
     public string Render()
     {
         var sb = new StringBuilder();
-        sb.Append($"# Iteration check: {Gpu}\n\nWritten by `tracereplay iteration-check` (see docs/calibration.md). Measured = summed kernel ")
+        sb.Append($"# Iteration check: {Gpu}\n\nWritten by `tracereplay iter-check` (see docs/calibration.md). Measured = summed kernel ")
           .Append("durations per op class (ingest's classifier); predicted = the calibration's per-operator latencies for the same iteration ")
           .Append("rebuilt with Core's OperatorGraph (fused kernels), summed per op class; sd = root-sum-square of each operator's held-out spread.\n\n");
         sb.Append($"Model `{Model}`, TP {Tp}, {ShapeNote}. Kernels: `{Path.GetFileName(KernelsPath)}`, {RowsRead} rows read, {RowsKept} in the ")

@@ -10,7 +10,7 @@ using TraceReplay.Core.Operators;
 
 namespace TraceReplay.Cli.Commands;
 
-/// <summary><c>tracereplay iteration-check</c>: a traced iteration's measured kernel time per op class vs. a calibration's prediction.</summary>
+/// <summary><c>tracereplay iter-check</c>: a traced iteration's measured kernel time per op class vs. a calibration's prediction.</summary>
 public static class IterationCheckCommand
 {
     public static Command Create()
@@ -24,12 +24,12 @@ public static class IterationCheckCommand
         var context = new Option<int>("--context") { Description = "Tokens already cached per sequence before this prefill (0 = fresh prompts)", DefaultValueFactory = _ => 0 };
         var nvtx = new Option<string?>("--nvtx") { Description = "Only kernels whose annotation path (nvtx_path) contains this text, e.g. ProfilerStep#6" };
         var output = new Option<string?>("--output", "-o") { Description = "Also write the comparison as Markdown to this file" };
-        var command = new Command("iteration-check",
+        var command = new Command("iter-check",
             "Compare a traced iteration's measured kernel time (us) per op class with the calibration's prediction for the same iteration, " +
             "rebuilt from the model config and the prefill shape. GEMM/attention/MoE/comm classes are compared one to one; norm, rope, " +
             "activation, elementwise and copies also as one memory-bound group (eager frameworks split them into generic kernels).\n\n" +
             "Examples:\n  tracereplay ingest kernels ../shared/data/kernels/kineto/h100-qwen1.5-0.5b-hf/Qwen_Qwen1.5-0.5B-Chat__1016005.json.gz -o qwen.parquet\n" +
-            "  tracereplay iteration-check -c h100 --kernels qwen.parquet -m calibration/captures/qwen1.5-0.5b/config.json --batch 16 --seq 559 --nvtx ProfilerStep#6");
+            "  tracereplay iter-check -c h100 --kernels qwen.parquet -m calibration/captures/qwen1.5-0.5b/config.json --batch 16 --seq 559 --nvtx ProfilerStep#6");
         foreach (Option o in new Option[] { calibration, kernels, model, tp, batch, seq, context, nvtx, output })
         {
             command.Options.Add(o);
