@@ -72,8 +72,7 @@ public sealed partial class ReplaySimulation
             sum += gap;
             _summary.AddGap(gap);
         }
-        g.Sort();
-        long p99 = Quantiles.OfSorted(g, 0.99);
+        long p99 = Quantiles.Select(g, 0.99);
         long ttft = t.FirstTokenNs[slot] - t.ArrivalNs[slot];
         bool? slo = null;
         if (_options.SloTtftS.HasValue || _options.SloTbtS.HasValue)
