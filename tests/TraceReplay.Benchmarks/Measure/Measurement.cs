@@ -14,4 +14,7 @@ public sealed record Measurement
     public long AllocatedBytes { get; init; }
     public long PeakRssBytes { get; init; }
     public int Gen2Collections { get; init; }
+    /// <summary>Replays: the load regime (an overloaded configuration queues, and its queue grows with the trace).</summary>
+    public double TtftP99S { get; init; }
+    public long Preemptions { get; init; }
 }
