@@ -35,7 +35,7 @@ public class IngestBenchmarks
     public void Cleanup() => Directory.Delete(_dir, recursive: true);
 
     [Benchmark]
-    public long IngestAzureCsv10M()
+    public long IngestAzureCsv()
     {
         var context = new IngestContext(new RejectSink(0));
         IngestCounts counts = RequestIngest.RunAsync(new RequestIngestOptions([_input], Path.Combine(_dir, "out.parquet")), context).GetAwaiter().GetResult();

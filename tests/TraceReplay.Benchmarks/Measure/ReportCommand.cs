@@ -20,7 +20,7 @@ public static class ReportCommand
         var md = new StringBuilder();
         md.AppendLine("## Machine").AppendLine().AppendLine(host).AppendLine().AppendLine(File.ReadAllText(args[3]).Trim()).AppendLine();
         Throughput(md, bdn, measured);
-        Scaling(md, measured);
+        Scaling(md, bdn, measured);
         HotLoop(md, bdn, measured);
         Ingest(md, bdn, measured);
         File.WriteAllText(args[4], md.ToString());
@@ -44,20 +44,36 @@ public static class ReportCommand
         md.AppendLine();
     }
 
-    private static void Scaling(StringBuilder md, List<Measurement> measured)
+    private static void Scaling(StringBuilder md, List<BdnCase> bdn, List<Measurement> measured)
     {
-        md.AppendLine("## 2. Scaling: the trace tiled in time (fresh process each, outputs written, calibrated)").AppendLine()
-            .AppendLine("| configuration | tiling | requests | iterations | wall (s) | ratio to previous row (10x work) | requests/s | peak RSS (MB) | allocated (MB) |")
-            .AppendLine("|---|---|---|---|---|---|---|---|---|");
+        md.AppendLine("## 2. Scaling: the trace tiled in time").AppendLine()
+            .AppendLine("Fresh process per row, outputs written (requests.parquet, iterations.parquet, summary.json), calibrated, cold JIT included:").AppendLine()
+            .AppendLine("| configuration | tiling | requests | iterations | TTFT p99 (s) | wall (s) | wall ratio per 10x | requests/s | peak RSS (MB) | allocated (MB) |")
+            .AppendLine("|---|---|---|---|---|---|---|---|---|---|");
         foreach (IGrouping<string, Measurement> g in measured.Where(x => x.Kind == "replay" && x.CostModel == "calibrated").GroupBy(x => x.Name))
         {
             Measurement? previous = null;
             foreach (Measurement m in g.GroupBy(x => x.Tile).Select(t => t.Last()).OrderBy(x => x.Tile))
             {
                 string ratio = previous is null ? "" : (m.WallS / previous.WallS).ToString("F1", Inv) + "x";
-                md.AppendLine(Inv, $"| {m.Name} | {m.Tile}x | {m.Rows:N0} | {m.Iterations:N0} | {m.WallS:F2} | {ratio} | {Rate(m.Rows, m.WallS)} | {Mb(m.PeakRssBytes)} | {m.AllocatedBytes / 1e6:N0} |");
+                md.AppendLine(Inv, $"| {m.Name} | {m.Tile}x | {m.Rows:N0} | {m.Iterations:N0} | {m.TtftP99S:G4} | {m.WallS:F2} | {ratio} | {Rate(m.Rows, m.WallS)} | {Mb(m.PeakRssBytes)} | {m.AllocatedBytes / 1e6:N0} |");
                 previous = m;
             }
+        }
+        md.AppendLine().AppendLine("Engine alone (BenchmarkDotNet, warm, no outputs): steady-state allocation per iteration = (allocated at 10x - at 1x) / (iterations at 10x - at 1x).").AppendLine()
+            .AppendLine("| configuration | 1x (s) | 10x (s) | ratio | allocated 1x (KB) | allocated 10x (KB) | steady-state (B/iteration) |")
+            .AppendLine("|---|---|---|---|---|---|---|");
+        foreach (IGrouping<string, BdnCase> g in bdn.Where(c => c.Type == nameof(ScalingBenchmarks)).GroupBy(c => c.Param("Config")))
+        {
+            BdnCase? one = g.FirstOrDefault(c => c.Param("Tile") == "1"), ten = g.FirstOrDefault(c => c.Param("Tile") == "10");
+            Measurement? m1 = measured.LastOrDefault(x => x.Kind == "replay" && x.Name == g.Key && x.CostModel == "calibrated" && x.Tile == 1);
+            Measurement? m10 = measured.LastOrDefault(x => x.Kind == "replay" && x.Name == g.Key && x.CostModel == "calibrated" && x.Tile == 10);
+            if (one is null || ten is null)
+            {
+                continue;
+            }
+            string steady = m1 is null || m10 is null ? "" : ((ten.AllocatedBytes - one.AllocatedBytes) / (double)(m10.Iterations - m1.Iterations)).ToString("F3", Inv);
+            md.AppendLine(Inv, $"| {g.Key} | {one.MeanNs * 1e-9:F3} | {ten.MeanNs * 1e-9:F3} | {ten.MeanNs / one.MeanNs:F1}x | {one.AllocatedBytes / 1024.0:N0} | {ten.AllocatedBytes / 1024.0:N0} | {steady} |");
         }
         md.AppendLine();
     }
@@ -90,7 +106,7 @@ public static class ReportCommand
         foreach (Measurement m in measured.Where(x => x.Kind.StartsWith("ingest", StringComparison.Ordinal)))
         {
             BdnCase? c = m.Kind == "ingest-requests"
-                ? bdn.FirstOrDefault(b => b.Method == "IngestAzureCsv10M")
+                ? bdn.FirstOrDefault(b => b.Method == "IngestAzureCsv")
                 : bdn.FirstOrDefault(b => b.Method == "IngestKernelTrace" && b.Param("Sample") == m.Name);
             double s = c?.MeanNs * 1e-9 ?? m.WallS;
             md.AppendLine(Inv, $"| {m.Name} | {m.Rows:N0} | {m.InputBytes / 1e6:F1} | {s:F2} | {Rate(m.Rows, s)} | {m.InputBytes / 1e6 / s:F1} | {(c is null ? "" : (c.AllocatedBytes / 1e6).ToString("N0", Inv))} | {m.WallS:F2} | {Mb(m.PeakRssBytes)} |");
