@@ -33,7 +33,7 @@ public static class ReportCommand
         md.AppendLine("## 1. Replay throughput: Azure 2023 conv trace (19,366 requests)").AppendLine()
             .AppendLine("Wall time: BenchmarkDotNet mean ± sd of the replay alone (no output files, warm JIT). Peak RSS and \"with outputs\": one")
             .AppendLine("fresh process per row that also writes requests.parquet, iterations.parquet and summary.json (cold JIT included).").AppendLine()
-            .AppendLine("| configuration | cost model | wall (s) | requests/s | iterations | iterations/s | allocated (KB/replay) | allocated (B/iteration) | with outputs, cold (s) | peak RSS (MB) |")
+            .AppendLine("| configuration | cost model | wall (s) | requests/s | iterations | iterations/s | allocated (KB/replay) | allocated (B/iteration) | with outputs, cold (s) | peak RSS (MiB) |")
             .AppendLine("|---|---|---|---|---|---|---|---|---|---|");
         foreach (BdnCase c in bdn.Where(c => c.Type == nameof(ReplayBenchmarks)))
         {
@@ -48,7 +48,7 @@ public static class ReportCommand
     {
         md.AppendLine("## 2. Scaling: the trace tiled in time").AppendLine()
             .AppendLine("Fresh process per row, outputs written (requests.parquet, iterations.parquet, summary.json), calibrated, cold JIT included:").AppendLine()
-            .AppendLine("| configuration | tiling | requests | iterations | TTFT p99 (s) | wall (s) | wall ratio per 10x | requests/s | peak RSS (MB) | allocated (MB) |")
+            .AppendLine("| configuration | tiling | requests | iterations | TTFT p99 (s) | wall (s) | wall ratio per 10x | requests/s | peak RSS (MiB) | allocated (MB) |")
             .AppendLine("|---|---|---|---|---|---|---|---|---|---|");
         foreach (IGrouping<string, Measurement> g in measured.Where(x => x.Kind == "replay" && x.CostModel == "calibrated").GroupBy(x => x.Name))
         {
@@ -60,9 +60,9 @@ public static class ReportCommand
                 previous = m;
             }
         }
-        md.AppendLine().AppendLine("Engine alone (BenchmarkDotNet, warm, no outputs): steady-state allocation per iteration = (allocated at 10x - at 1x) / (iterations at 10x - at 1x).").AppendLine()
-            .AppendLine("| configuration | 1x (s) | 10x (s) | ratio | allocated 1x (KB) | allocated 10x (KB) | steady-state (B/iteration) |")
-            .AppendLine("|---|---|---|---|---|---|---|");
+        md.AppendLine().AppendLine("Engine alone (BenchmarkDotNet, warm, no outputs). Steady-state allocation = (allocated at 10x - at 1x) / (extra iterations, or extra requests).").AppendLine()
+            .AppendLine("| configuration | 1x (s) | 10x (s) | ratio | allocated 1x (KB) | allocated 10x (KB) | steady-state (B/iteration) | steady-state (B/request) |")
+            .AppendLine("|---|---|---|---|---|---|---|---|");
         foreach (IGrouping<string, BdnCase> g in bdn.Where(c => c.Type == nameof(ScalingBenchmarks)).GroupBy(c => c.Param("Config")))
         {
             BdnCase? one = g.FirstOrDefault(c => c.Param("Tile") == "1"), ten = g.FirstOrDefault(c => c.Param("Tile") == "10");
@@ -72,8 +72,10 @@ public static class ReportCommand
             {
                 continue;
             }
-            string steady = m1 is null || m10 is null ? "" : ((ten.AllocatedBytes - one.AllocatedBytes) / (double)(m10.Iterations - m1.Iterations)).ToString("F3", Inv);
-            md.AppendLine(Inv, $"| {g.Key} | {one.MeanNs * 1e-9:F3} | {ten.MeanNs * 1e-9:F3} | {ten.MeanNs / one.MeanNs:F1}x | {one.AllocatedBytes / 1024.0:N0} | {ten.AllocatedBytes / 1024.0:N0} | {steady} |");
+            double extra = ten.AllocatedBytes - one.AllocatedBytes;
+            string perIteration = m1 is null || m10 is null ? "" : (extra / (m10.Iterations - m1.Iterations)).ToString("F2", Inv);
+            string perRequest = m1 is null || m10 is null ? "" : (extra / (m10.Rows - m1.Rows)).ToString("F1", Inv);
+            md.AppendLine(Inv, $"| {g.Key} | {one.MeanNs * 1e-9:F3} | {ten.MeanNs * 1e-9:F3} | {ten.MeanNs / one.MeanNs:F1}x | {one.AllocatedBytes / 1024.0:N0} | {ten.AllocatedBytes / 1024.0:N0} | {perIteration} | {perRequest} |");
         }
         md.AppendLine();
     }
@@ -102,7 +104,7 @@ public static class ReportCommand
     {
         md.AppendLine("## 4. Ingest").AppendLine()
             .AppendLine("Wall: BenchmarkDotNet mean per file (warm); peak RSS and cold wall: one fresh process.").AppendLine()
-            .AppendLine("| input | rows | MB | wall (s) | rows/s | MB/s | allocated (MB) | cold wall (s) | peak RSS (MB) |").AppendLine("|---|---|---|---|---|---|---|---|---|");
+            .AppendLine("| input | rows | MB | wall (s) | rows/s | MB/s | allocated (MB) | cold wall (s) | peak RSS (MiB) |").AppendLine("|---|---|---|---|---|---|---|---|---|");
         foreach (Measurement m in measured.Where(x => x.Kind.StartsWith("ingest", StringComparison.Ordinal)))
         {
             BdnCase? c = m.Kind == "ingest-requests"
