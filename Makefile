@@ -22,6 +22,7 @@ build: ## Build everything and leave a runnable ./bin/tracereplay
 test: build ## Run every test project (unit + integration), then a benchmark smoke pass
 	set -o pipefail; $(DOTNET) test TraceReplay.sln -c $(CONFIG) --no-build -nologo 2>&1 | tee artifacts.test.log
 	@tools/test-summary.sh artifacts.test.log
+	$(MAKE) --no-print-directory bench-smoke
 
 demo: build ## Run the main job on the shipped sample trace and calibration
 	./bin/tracereplay replay --requests traces/azure-2023/AzureLLMInferenceTrace_conv.csv --model qwen3-30b-a3b --gpu h100 --tp 2 \
@@ -35,11 +36,11 @@ regress: build ## Replay the shipped Azure conv trace (sarathi) and compare with
 	./bin/tracereplay compare $(REGRESS_BASELINE) out/regress --policy baselines/policy.json \
 		--junit out/regress/compare.xml --markdown out/regress/compare.md
 
-bench: ## Run the BenchmarkDotNet suite (results in BenchmarkDotNet.Artifacts/)
-	$(DOTNET) run -c Release --project tests/TraceReplay.Benchmarks -- --filter '*' $(BENCH_ARGS)
+bench: ## Benchmarks + RSS/scaling/ingest measurements -> out/bench/results.md (~20 min on 2 cores; see BENCHMARKS.md)
+	tools/bench/run.sh
 
-bench-smoke: ## One dry iteration of every benchmark (no timings)
-	$(DOTNET) run -c Release --project tests/TraceReplay.Benchmarks -- --filter '*' --job dry
+bench-smoke: ## One dry iteration of every benchmark (no timings; small ingest file)
+	TRACEREPLAY_BENCH_INGEST_ROWS=20000 $(DOTNET) run -c Release --project tests/TraceReplay.Benchmarks -- --filter '*' --job dry --artifacts out/bench-smoke
 
 clean: ## Remove build outputs
 	rm -rf bin artifacts.test.log

@@ -15,6 +15,8 @@ public sealed class CalibratedCostModel : ICostModel
 {
     private readonly GpuSpec _gpu;
     private readonly OperatorCalibration?[] _byKind;
+    // OperatorCalibration.Params builds a new record per call; the replay hot loop estimates every iteration.
+    private readonly LatencyParams?[] _paramsByKind;
     private readonly double[] _hbmRatioByClass;
     private readonly RooflineCostModel _fallback;
 
@@ -25,9 +27,11 @@ public sealed class CalibratedCostModel : ICostModel
         _fallback = new RooflineCostModel(gpu);
         OpKind[] kinds = Enum.GetValues<OpKind>();
         _byKind = new OperatorCalibration?[kinds.Length];
+        _paramsByKind = new LatencyParams?[kinds.Length];
         foreach (OpKind kind in kinds)
         {
             _byKind[(int)kind] = Resolve(calibration, kind);
+            _paramsByKind[(int)kind] = _byKind[(int)kind]?.Params;
         }
         OpClass[] classes = Enum.GetValues<OpClass>();
         _hbmRatioByClass = [.. classes.Select(c => calibration.Hbm.TryGetValue(c.ToName(), out HbmCorrection? h) ? h.MeasuredOverAnalytic : 1.0)];
@@ -61,7 +65,7 @@ public sealed class CalibratedCostModel : ICostModel
             OpCost roofline = _fallback.Estimate(op);
             return roofline with { HbmBytes = bytes };
         }
-        return new OpCost(LatencyForm.PredictUs(op, _gpu, c.Params), bytes, c.RelativeStdDev);
+        return new OpCost(LatencyForm.PredictUs(op, _gpu, _paramsByKind[(int)op.Kind]!), bytes, c.RelativeStdDev);
     }
 
     /// <summary>Estimate with a named Vidur operator's curve (for Vidur-format inputs, e.g. <c>add</c>, which has no OpKind).</summary>

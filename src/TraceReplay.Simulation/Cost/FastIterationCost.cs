@@ -9,8 +9,8 @@ namespace TraceReplay.Simulation.Cost;
 /// Iteration cost without enumerating operators per layer. A layer's operators split into a token-count part
 /// (identical for every layer of the same FFN kind; memoised per token count) and an attention part (identical for
 /// every layer of the same window; built from integer <see cref="AttentionSums"/> over the requests). Each part is
-/// costed once and multiplied by the number of layers of its kind in each segment (decode-only layers, and the
-/// prompt pieces' layers). Equal to <see cref="ReferenceIterationCost"/> up to floating-point summation order.
+/// costed once per segment (decode-only layers, and the prompt pieces' layers) and added layer by layer in the
+/// reference's order, so the result equals <see cref="ReferenceIterationCost"/> bit for bit.
 /// </summary>
 public sealed class FastIterationCost : IIterationCostEvaluator
 {
@@ -30,6 +30,10 @@ public sealed class FastIterationCost : IIterationCostEvaluator
     private readonly List<Operator> _ops = [];
     private readonly BatchShape _proxy = new();
     private readonly AttentionAggregate[] _aggregates;
+    private readonly int[] _layerKind;   // 0 dense FFN, 1 MoE
+    private readonly int[] _layerWindow; // index into _windows
+    private readonly IterationCost[] _tokenPart = new IterationCost[2];
+    private readonly IterationCost[] _attentionPart;
 
     /// <param name="routing">The graph's routing model; uniform/Zipf are layer-invariant, others are costed per layer.</param>
     public FastIterationCost(OperatorGraph graph, ICostModel cost, IRoutingModel? routing, bool vectorized)
@@ -45,6 +49,9 @@ public sealed class FastIterationCost : IIterationCostEvaluator
         _windowPrefix = new int[_windows.Length][];
         _moePrefix = new int[_layers + 1];
         _firstMoeLayer[0] = _firstMoeLayer[1] = -1;
+        _layerKind = new int[_layers];
+        _layerWindow = new int[_layers];
+        _attentionPart = new IterationCost[_windows.Length];
         for (int w = 0; w < _windows.Length; w++)
         {
             _windowPrefix[w] = new int[_layers + 1];
@@ -54,6 +61,8 @@ public sealed class FastIterationCost : IIterationCostEvaluator
             bool moe = model.MoeLayers[l] && model.Moe is not null;
             _moePrefix[l + 1] = _moePrefix[l] + (moe ? 1 : 0);
             int kind = moe ? 1 : 0;
+            _layerKind[l] = kind;
+            _layerWindow[l] = Array.IndexOf(_windows, model.SlidingWindowTokens[l]);
             if (_firstMoeLayer[kind] < 0)
             {
                 _firstMoeLayer[kind] = l;
@@ -73,56 +82,51 @@ public sealed class FastIterationCost : IIterationCostEvaluator
     {
         int decodes = plan.DecodeCount, prefill = plan.PrefillTokens;
         ComputeAggregates(plan);
-        IterationCost total = IterationCostMath.Add(
-            _embedding.Get(decodes + (plan.PrefillEmbeds ? prefill : 0)), _head.Get(plan.SampledTokens));
+        IterationCost total = _embedding.Get(decodes + (plan.PrefillEmbeds ? prefill : 0));
         if (plan.PieceCount == 0)
         {
-            return IterationCostMath.Add(total, Segment(0, _layers, decodes, withPrefill: false));
+            total = Layers(total, 0, _layers, decodes, withPrefill: false);
         }
-        LayerRange g = plan.PrefillLayers;
-        total = IterationCostMath.Add(total, Segment(0, g.Start, decodes, withPrefill: false));
-        total = IterationCostMath.Add(total, Segment(g.Start, g.End, decodes + prefill, withPrefill: true));
-        return IterationCostMath.Add(total, Segment(g.End, _layers, decodes, withPrefill: false));
+        else
+        {
+            LayerRange g = plan.PrefillLayers;
+            total = Layers(total, 0, g.Start, decodes, withPrefill: false);
+            total = Layers(total, g.Start, g.End, decodes + prefill, withPrefill: true);
+            total = Layers(total, g.End, _layers, decodes, withPrefill: false);
+        }
+        return IterationCostMath.Add(total, _head.Get(plan.SampledTokens));
     }
 
-    private IterationCost Segment(int start, int end, int tokens, bool withPrefill)
+    /// <summary>
+    /// Adds layers [start, end) to <paramref name="total"/> one by one, each as its token part then its attention part:
+    /// the summation order of <see cref="ReferenceIterationCost"/>, so both give the same bits. Each part is costed
+    /// once per segment; the per-layer loop is two additions per layer.
+    /// </summary>
+    private IterationCost Layers(IterationCost total, int start, int end, int tokens, bool withPrefill)
     {
-        IterationCost total = default;
         if (tokens == 0 || end <= start)
         {
             return total;
         }
         int moe = _moePrefix[end] - _moePrefix[start];
-        int dense = end - start - moe;
-        if (dense > 0)
-        {
-            total = IterationCostMath.Times(_layerMemo[0].Get(tokens), dense);
-        }
-        if (moe > 0 && !_routingPerLayer)
-        {
-            total = IterationCostMath.Add(total, IterationCostMath.Times(_layerMemo[1].Get(tokens), moe));
-        }
-        else if (moe > 0)
-        {
-            for (int l = start; l < end; l++)
-            {
-                if (_moePrefix[l + 1] > _moePrefix[l])
-                {
-                    total = IterationCostMath.Add(total, TokenPart(l, tokens));
-                }
-            }
-        }
+        _tokenPart[0] = end - start - moe > 0 ? _layerMemo[0].Get(tokens) : default;
+        _tokenPart[1] = moe > 0 && !_routingPerLayer ? _layerMemo[1].Get(tokens) : default;
         for (int w = 0; w < _windows.Length; w++)
         {
-            int count = _windowPrefix[w][end] - _windowPrefix[w][start];
-            if (count == 0)
+            if (_windowPrefix[w][end] - _windowPrefix[w][start] == 0)
             {
                 continue;
             }
             AttentionAggregate a = withPrefill ? _aggregates[w] : _aggregates[w].DecodeOnly;
             _ops.Clear();
             _attention.Build(a, start, _ops);
-            total = IterationCostMath.Add(total, IterationCostMath.Times(IterationCost.Sum(_cost, _ops), count));
+            _attentionPart[w] = IterationCost.Sum(_cost, _ops);
+        }
+        for (int l = start; l < end; l++)
+        {
+            int kind = _layerKind[l];
+            IterationCost token = kind == 1 && _routingPerLayer ? TokenPart(l, tokens) : _tokenPart[kind];
+            total = IterationCostMath.Add(IterationCostMath.Add(total, token), _attentionPart[_layerWindow[l]]);
         }
         return total;
     }

@@ -6,7 +6,4 @@ internal static class IterationCostMath
 {
     public static IterationCost Add(in IterationCost a, in IterationCost b) =>
         new(a.LatencyUs + b.LatencyUs, a.Bytes + b.Bytes, a.Flops + b.Flops);
-
-    public static IterationCost Times(in IterationCost a, int count) =>
-        count == 1 ? a : new(a.LatencyUs * count, a.Bytes.Scale(count), a.Flops * count);
 }

@@ -18,8 +18,7 @@ public sealed partial class ReplaySimulation
             _sink?.OnRequest(outcome);
             return;
         }
-        int slot = _requests.Allocate(r, inst.Index);
-        inst.Context.Waiting.PushBack(slot);
+        inst.Context.Waiting.PushBack(r); // a slot is allocated when it reaches the head of the queue
         if (!inst.Busy && !inst.WakePending)
         {
             // A wake event rather than starting now: arrivals at the same ns that come later in the stream join too.
@@ -72,8 +71,7 @@ public sealed partial class ReplaySimulation
             sum += gap;
             _summary.AddGap(gap);
         }
-        g.Sort();
-        long p99 = Quantiles.OfSorted(g, 0.99);
+        long p99 = Quantiles.Select(g, 0.99);
         long ttft = t.FirstTokenNs[slot] - t.ArrivalNs[slot];
         bool? slo = null;
         if (_options.SloTtftS.HasValue || _options.SloTbtS.HasValue)

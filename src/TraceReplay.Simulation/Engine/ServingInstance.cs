@@ -25,7 +25,7 @@ public sealed class ServingInstance
         _tp = options.TensorParallel;
         _layers = layers;
         _scheduler = SchedulerRegistry.Create(options.Scheduler, options);
-        Context = new SchedulerContext(requests, new BlockManager(kvBlocks, options.BlockTokens), options, layers) { Scheduler = _scheduler };
+        Context = new SchedulerContext(requests, new BlockManager(kvBlocks, options.BlockTokens), options, layers, index) { Scheduler = _scheduler };
     }
 
     public int Index { get; }

@@ -8,5 +8,60 @@ public static class Quantiles
 
     /// <summary>Quantile of an already sorted span; -1 when empty.</summary>
     public static long OfSorted(ReadOnlySpan<long> sorted, double q) =>
-        sorted.Length == 0 ? -1 : sorted[Math.Clamp((int)Math.Ceiling(q * sorted.Length) - 1, 0, sorted.Length - 1)];
+        sorted.Length == 0 ? -1 : sorted[Rank(sorted.Length, q)];
+
+    /// <summary>
+    /// The same value as <see cref="OfSorted"/> on the sorted span, found by selection in expected O(n) instead of an
+    /// O(n log n) sort (a request's p99 token gap is taken once per request; sorting was ~15% of a replay).
+    /// Reorders <paramref name="values"/>; -1 when empty.
+    /// </summary>
+    public static long Select(Span<long> values, double q) =>
+        values.Length == 0 ? -1 : NthElement(values, Rank(values.Length, q));
+
+    private static int Rank(int n, double q) => Math.Clamp((int)Math.Ceiling(q * n) - 1, 0, n - 1);
+
+    /// <summary>Hoare-partition quickselect with a median-of-three pivot: the k-th smallest (0-based).</summary>
+    private static long NthElement(Span<long> a, int k)
+    {
+        int lo = 0, hi = a.Length - 1;
+        while (hi > lo)
+        {
+            int mid = lo + ((hi - lo) >> 1);
+            long pivot = MedianOfThree(a[lo], a[mid], a[hi]);
+            int i = lo, j = hi;
+            while (i <= j)
+            {
+                while (a[i] < pivot)
+                {
+                    i++;
+                }
+                while (a[j] > pivot)
+                {
+                    j--;
+                }
+                if (i <= j)
+                {
+                    (a[i], a[j]) = (a[j], a[i]);
+                    i++;
+                    j--;
+                }
+            }
+            // Now a[lo..j] <= pivot <= a[i..hi], and everything strictly between j and i equals the pivot.
+            if (k <= j)
+            {
+                hi = j;
+            }
+            else if (k >= i)
+            {
+                lo = i;
+            }
+            else
+            {
+                return a[k];
+            }
+        }
+        return a[k];
+    }
+
+    private static long MedianOfThree(long x, long y, long z) => Math.Max(Math.Min(x, y), Math.Min(Math.Max(x, y), z));
 }

@@ -6,7 +6,7 @@ namespace TraceReplay.Simulation.Scheduling;
 /// What a scheduler sees of one instance, and the only ways it may change it: admit the head of the waiting queue
 /// (allocating its prompt's KV blocks), grow a decode's blocks, and preempt by recompute when blocks run out.
 /// </summary>
-public sealed class SchedulerContext(RequestTable requests, BlockManager blocks, ReplayOptions options, int layers)
+public sealed class SchedulerContext(RequestTable requests, BlockManager blocks, ReplayOptions options, int layers, int instance = 0)
 {
     private int[] _scratch = new int[64];
 
@@ -19,7 +19,7 @@ public sealed class SchedulerContext(RequestTable requests, BlockManager blocks,
     public List<int> Running { get; } = [];
 
     /// <summary>Arrived, not admitted (or preempted) requests; FCFS from the front.</summary>
-    public IntDeque Waiting { get; } = new();
+    public WaitingQueue Waiting { get; } = new(requests, instance);
 
     public IScheduler? Scheduler { get; set; }
 

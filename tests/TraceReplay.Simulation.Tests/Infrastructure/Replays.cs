@@ -42,9 +42,9 @@ internal static class Replays
     public static List<RequestRecord> Faster(IEnumerable<RequestRecord> requests, double speedup) =>
         [.. requests.Select(r => r with { ArrivalNs = (long)(r.ArrivalNs / speedup) })];
 
-    public static ReplaySummary Run(ReplayOptions options, IEnumerable<RequestRecord> requests, string directory)
+    public static ReplaySummary Run(ReplayOptions options, IEnumerable<RequestRecord> requests, string directory, ICostModel? costModel = null)
     {
-        ICostModel cost = new RooflineCostModel(GpuCatalog.Resolve(options.Gpu));
+        ICostModel cost = costModel ?? new RooflineCostModel(GpuCatalog.Resolve(options.Gpu));
         var info = new ReplayRunInfo(options, "test", "sha", "test", null, cost.Name, cost.Provenance, EnergyModel.For(GpuCatalog.Resolve(options.Gpu), options), 0);
         using var sink = new ReplayOutputSink(directory, info.ToMetadata());
         var sim = new ReplaySimulation(options, cost, sink);

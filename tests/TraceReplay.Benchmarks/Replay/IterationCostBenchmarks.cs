@@ -1,17 +1,16 @@
 using BenchmarkDotNet.Attributes;
 using TraceReplay.Core.Cost;
-using TraceReplay.Core.Hardware;
 using TraceReplay.Core.Models;
 using TraceReplay.Core.Operators;
 using TraceReplay.Core.Routing;
 using TraceReplay.Simulation.Cost;
 using TraceReplay.Simulation.Engine;
 
-namespace TraceReplay.Benchmarks;
+namespace TraceReplay.Benchmarks.Replay;
 
 /// <summary>
 /// One iteration's cost for Qwen3-30B-A3B TP 2: 256 decodes at random contexts plus one 256-token chunk.
-/// Vectorized and scalar fast paths against the per-operator reference.
+/// Vectorized and scalar fast paths against the per-operator reference, under the calibrated and roofline cost models.
 /// </summary>
 [MemoryDiagnoser]
 public class IterationCostBenchmarks
@@ -21,13 +20,16 @@ public class IterationCostBenchmarks
     private FastIterationCost _scalar = null!;
     private ReferenceIterationCost _reference = null!;
 
+    [Params("calibrated", "roofline")]
+    public string CostModel { get; set; } = "calibrated";
+
     [GlobalSetup]
     public void Setup()
     {
         ModelSpec model = ModelCatalog.Resolve("qwen3-30b-a3b");
         IRoutingModel? routing = RoutingModels.Create("uniform", model, 0);
         var graph = new OperatorGraph(model, 2, routing);
-        var cost = new RooflineCostModel(GpuCatalog.Resolve("h100"));
+        ICostModel cost = BenchConfig.CostModel(CostModel, "h100");
         _vector = new FastIterationCost(graph, cost, routing, vectorized: true);
         _scalar = new FastIterationCost(graph, cost, routing, vectorized: false);
         _reference = new ReferenceIterationCost(graph, cost);
