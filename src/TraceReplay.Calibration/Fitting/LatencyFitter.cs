@@ -34,7 +34,7 @@ public static class LatencyFitter
             logMeasured[i] = Math.Log(s.MeasuredUs);
             minUs = Math.Min(minUs, s.MeasuredUs);
         }
-        int[] active = cls switch
+        int[] fitted = cls switch
         {
             OpClass.AllReduce => [0, 3],
             OpClass.Gemm or OpClass.MoeGemm => [0, 2, 3, 4, 5, 7, 8],
@@ -42,9 +42,18 @@ public static class LatencyFitter
             OpClass.AttentionDecode => [0, 1, 2, 3, 4, 6, 7],
             _ => [0, 2, 3, 4, 6, 7, 10],
         };
+        // Per-sequence time and the fill term (rows = sequences) cannot be told from the overhead and the memory
+        // efficiency when every sample has the same sequence count (Vidur profiles prefill one sequence at a time):
+        // left free they take arbitrary values that blow up when a replay batches 16 prefills. Pin them to 0.
+        bool oneSequenceCount = cls is OpClass.AttentionPrefill or OpClass.AttentionDecode && features.All(f => f.Sequences == features[0].Sequences);
+        int[] active = oneSequenceCount ? [.. fitted.Where(i => i is not (1 or 6))] : fitted;
         // Start: half the smallest time as overhead (all-reduce) or split between overhead and floor (the rest).
         double overhead0 = cls == OpClass.AllReduce ? 0.5 * minUs : 0.3 * minUs;
         double[] full = [Math.Log(overhead0), Math.Log(0.05), Math.Log(0.6), Math.Log(0.7), Math.Log(3), 0, Math.Log(0.5), Math.Log(0.6 * minUs), 0, 0, Math.Log(0.5)];
+        if (oneSequenceCount)
+        {
+            full[1] = full[6] = double.NegativeInfinity; // exp(-inf) = 0
+        }
         double Objective(double[] z)
         {
             LatencyParams p = Decode(Scatter(full, active, z), cls);

@@ -25,7 +25,9 @@ public static class LatencyForm
         {
             return p.OverheadUs + f.LinkBytes / (gpu.InterconnectBytesPerS * p.MemoryEfficiency) * 1e6;
         }
-        double raw = f.Class == OpClass.AttentionPrefill ? f.Flops + p.MaskedFraction * (f.FullFlops - f.Flops) : f.Flops;
+        // Prefill attention pays at least the diagonal tiles of the masked triangle; a kernel that ignores the mask pays
+        // up to all of it (the fitted masked_fraction).
+        double raw = f.Class == OpClass.AttentionPrefill ? f.Flops + Math.Max(p.MaskedFraction, f.DiagonalFraction) * (f.FullFlops - f.Flops) : f.Flops;
         double padded = f.Class == OpClass.AttentionPrefill ? raw * f.WaveFlops / Math.Max(f.Flops, 1e-30) : (tileFactors is null ? f.WaveFlops : f.TiledFlops(tileFactors));
         double flops = p.WaveQuantization * padded + (1 - p.WaveQuantization) * raw;
         double compute = flops / (gpu.PeakBf16FlopsPerS * p.ComputeEfficiency) * 1e6;

@@ -7,8 +7,12 @@ namespace TraceReplay.Calibration.Fitting;
 /// <param name="WaveFlops">Prefill attention: FLOPs padded to whole waves of 128-row CTAs; else the raw FLOPs.</param>
 /// <param name="TileWork">GEMMs: per candidate tile (<see cref="Tiles"/>), FLOPs padded to whole tiles and whole waves; else null.</param>
 /// <param name="FullFlops">Prefill attention: FLOPs of the full (unmasked) chunk x context rectangle; else the raw FLOPs.</param>
+/// <param name="DiagonalFraction">
+/// Prefill attention: fraction of the masked pairs that even a causal kernel pays, because it computes the diagonal
+/// (query block, key block) tiles whole (128 x 128 tiles); 0 otherwise.
+/// </param>
 public readonly record struct OpFeatures(OpClass Class, double Flops, double WaveFlops, double Bytes, double Sequences, double LinkBytes, double BytesPerRow,
-    double[]? TileWork = null, double FullFlops = 0)
+    double[]? TileWork = null, double FullFlops = 0, double DiagonalFraction = 0)
 {
     /// <summary>Prefill attention CTA rows (FlashAttention's 128-query-row blocks).</summary>
     public const int Tile = 128;
@@ -29,7 +33,7 @@ public readonly record struct OpFeatures(OpClass Class, double Flops, double Wav
     public static OpFeatures Of(in Operator op, GpuSpec gpu)
     {
         OpClass c = op.Class;
-        double wave = op.Flops, full = op.Flops;
+        double wave = op.Flops, full = op.Flops, diagonal = 0;
         double[]? tileWork = null;
         if (c is OpClass.Gemm or OpClass.MoeGemm && op.Tokens > 0 && op.OutFeatures > 0 && op.InFeatures > 0)
         {
@@ -53,6 +57,7 @@ public readonly record struct OpFeatures(OpClass Class, double Flops, double Wav
             // Unmasked rectangle: every query row against its sequence's whole context (equal-length sequences assumed).
             double rectPairs = op.Tokens * (double)op.ContextTokens / op.Sequences;
             full = Math.Max(op.Flops, op.AttendedPairs > 0 ? op.Flops * rectPairs / op.AttendedPairs : op.Flops);
+            diagonal = DiagonalTileFraction(rowsPerSeq);
         }
         double link = 0;
         if (c == OpClass.AllReduce)
@@ -80,7 +85,28 @@ public readonly record struct OpFeatures(OpClass Class, double Flops, double Wav
             // work items too would make bytes per item fall as context grows, and the latency with it.)
             perRow = op.Bytes.KvReadBytes / rows + (rowBytes - op.Bytes.KvReadBytes) / sequences;
         }
-        return new OpFeatures(c, op.Flops, wave, op.Bytes.TotalBytes, sequences, link, perRow, tileWork, full);
+        return new OpFeatures(c, op.Flops, wave, op.Bytes.TotalBytes, sequences, link, perRow, tileWork, full, diagonal);
+    }
+
+    /// <summary>
+    /// A causal kernel over a chunk of <paramref name="chunk"/> new tokens computes, for each 128-row query block, every
+    /// key up to the block's last row: pairs paid beyond the causal c(c+1)/2, over the c(c-1)/2 masked ones (0..1).
+    /// The paid count never falls as the chunk grows, so FLOPs built from it stay monotone.
+    /// </summary>
+    public static double DiagonalTileFraction(double chunk)
+    {
+        if (chunk < 2)
+        {
+            return 0;
+        }
+        double paid = 0;
+        for (double start = 0; start < chunk; start += Tile)
+        {
+            double end = Math.Min(start + Tile, chunk);
+            paid += (end - start) * end;
+        }
+        double causal = chunk * (chunk + 1) / 2;
+        return Math.Clamp((paid - causal) / (chunk * (chunk - 1) / 2), 0, 1);
     }
 
     /// <summary>

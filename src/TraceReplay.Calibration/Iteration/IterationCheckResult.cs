@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using TraceReplay.Calibration.Model;
 
 namespace TraceReplay.Calibration.Iteration;
 
@@ -15,6 +16,31 @@ public sealed class IterationCheckResult
     public required int RowsRead { get; init; }
     public required int RowsKept { get; init; }
     public required IReadOnlyList<IterationCheckRow> Rows { get; init; }
+
+    /// <summary>How the predicted rows cost prefill attention's masked pairs.</summary>
+    public MaskedPairs MaskedPairs { get; init; }
+
+    public MaskedPairs AlternativeMaskedPairs { get; init; }
+
+    /// <summary>Predicted prefill attention (us) under <see cref="AlternativeMaskedPairs"/>.</summary>
+    public double AlternativeAttentionPrefillUs { get; init; }
+
+    /// <summary>One line comparing the two masked-pairs assumptions for prefill attention, or null without attention.</summary>
+    public string? MaskedPairsLine()
+    {
+        IterationCheckRow a = Rows.FirstOrDefault(r => r.OpClass == "attention_prefill");
+        if (a.OpClass is null || a.PredictedOps == 0 || a.MeasuredUs <= 0)
+        {
+            return null;
+        }
+        double altErr = (AlternativeAttentionPrefillUs / a.MeasuredUs - 1) * 100;
+        return $"Prefill attention with masked pairs {Name(MaskedPairs)} (rows above): {F(a.PredictedUs)} us ({Pct(a.RelativeError * 100)}); " +
+            $"{Name(AlternativeMaskedPairs)}: {F(AlternativeAttentionPrefillUs)} us ({Pct(altErr)}).";
+    }
+
+    private static string Name(MaskedPairs m) => m == MaskedPairs.AsProfiled ? "as profiled" : "skipped (ideal causal kernel)";
+
+    private static string Pct(double v) => v.ToString("+0.0;-0.0", CultureInfo.InvariantCulture) + " %";
 
     /// <summary>Classes whose kernels map one to one onto predicted operators (compared individually).</summary>
     public IEnumerable<IterationCheckRow> Mapped => Rows.Where(r => !IterationCheck.MemoryBoundGroup.Contains(r.OpClass));
@@ -43,6 +69,10 @@ public sealed class IterationCheckResult
         Row(sb, Sum("memory-bound", Rows.Where(r => IterationCheck.MemoryBoundGroup.Contains(r.OpClass))), "**memory-bound group** (" + string.Join(", ", IterationCheck.MemoryBoundGroup) + ")");
         Row(sb, Sum("total", Rows), "**iteration total**");
         sb.Append('\n');
+        if (MaskedPairsLine() is { } line)
+        {
+            sb.Append(line).Append("\n\n");
+        }
         return sb.ToString();
     }
 

@@ -23,6 +23,12 @@ public static class IterationCheckCommand
         var seq = new Option<int>("--seq") { Description = "Prompt tokens per sequence in the traced iteration", Required = true };
         var context = new Option<int>("--context") { Description = "Tokens already cached per sequence before this prefill (0 = fresh prompts)", DefaultValueFactory = _ => 0 };
         var nvtx = new Option<string?>("--nvtx") { Description = "Only kernels whose annotation path (nvtx_path) contains this text, e.g. ProfilerStep#6" };
+        var masked = new Option<string>("--masked-pairs")
+        {
+            Description = "Prefill attention's causally masked pairs: as-profiled (the fitted cost, as replay uses it) or skipped (an ideal causal kernel: diagonal tiles only); the report also shows the other",
+            DefaultValueFactory = _ => "as-profiled",
+        };
+        masked.AcceptOnlyFromAmong("skipped", "as-profiled");
         var output = new Option<string?>("--output", "-o") { Description = "Also write the comparison as Markdown to this file" };
         var command = new Command("iter-check",
             "Compare a traced iteration's measured kernel time (us) per op class with the calibration's prediction for the same iteration, " +
@@ -30,14 +36,15 @@ public static class IterationCheckCommand
             "activation, elementwise and copies also as one memory-bound group (eager frameworks split them into generic kernels).\n\n" +
             "Examples:\n  tracereplay ingest kernels ../shared/data/kernels/kineto/h100-qwen1.5-0.5b-hf/Qwen_Qwen1.5-0.5B-Chat__1016005.json.gz -o qwen.parquet\n" +
             "  tracereplay iter-check -c h100 --kernels qwen.parquet -m calibration/captures/qwen1.5-0.5b/config.json --batch 16 --seq 559 --nvtx ProfilerStep#6");
-        foreach (Option o in new Option[] { calibration, kernels, model, tp, batch, seq, context, nvtx, output })
+        foreach (Option o in new Option[] { calibration, kernels, model, tp, batch, seq, context, nvtx, masked, output })
         {
             command.Options.Add(o);
         }
         command.SetAction(parse =>
         {
             GpuCalibration cal = CalibrationStore.Load(parse.GetValue(calibration)!);
-            var cost = new CalibratedCostModel(GpuCatalog.Resolve(cal.Gpu), cal);
+            var cost = new CalibratedCostModel(GpuCatalog.Resolve(cal.Gpu), cal,
+                parse.GetValue(masked) == "as-profiled" ? MaskedPairs.AsProfiled : MaskedPairs.Skipped);
             string path = parse.GetValue(kernels)!;
             if (!File.Exists(path))
             {
@@ -66,6 +73,10 @@ public static class IterationCheckCommand
             }
             AnsiConsole.Write(table);
             AnsiConsole.MarkupLine(Markup.Escape(r.Provenance));
+            if (r.MaskedPairsLine() is { } line)
+            {
+                AnsiConsole.MarkupLine(Markup.Escape(line));
+            }
             if (parse.GetValue(output) is { } o)
             {
                 AtomicFile.WriteText(o, r.Render());

@@ -56,5 +56,14 @@ public sealed class IterationCheckTests
         // The per-operator held-out p90 on H100 GEMMs is ~15-20 %; a per-iteration sum of 97 operators must land inside it.
         Assert.InRange(gemm.RelativeError, -0.2, 0.2);
         Assert.Contains("| gemm | 169 |", r.Render(), StringComparison.Ordinal);
+
+        // Prefill attention (an A100 fit carried to H100 by spec ratio): the profiled masked-pairs cost is the closer of
+        // the two on this fresh-prompt trace, and both stay within a factor of two of the measured FA2 kernels.
+        IterationCheckRow attn = r.Rows.Single(x => x.OpClass == "attention_prefill");
+        double skippedError = r.AlternativeAttentionPrefillUs / attn.MeasuredUs - 1;
+        Assert.Equal(MaskedPairs.Skipped, r.AlternativeMaskedPairs);
+        Assert.True(Math.Abs(attn.RelativeError) < Math.Abs(skippedError), $"as profiled {attn.RelativeError:P1}, skipped {skippedError:P1}");
+        Assert.InRange(attn.RelativeError, -0.5, 0.5);
+        Assert.Contains("skipped (ideal causal kernel)", r.Render(), StringComparison.Ordinal);
     }
 }
