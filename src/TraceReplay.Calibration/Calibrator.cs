@@ -38,47 +38,21 @@ public static class Calibrator
         var inputs = new List<ProfileInput>(set.Inputs);
         var ops = new List<OpEvaluation>();
         var stored = new SortedDictionary<string, OperatorCalibration>(StringComparer.Ordinal);
-        foreach (string op in VidurOps.All)
+        // Operators are independent fits: run them in parallel, then assemble in VidurOps order (same bytes as sequential).
+        string[] allOps = [.. VidurOps.All];
+        var perOp = new (OpEvaluation? Eval, OperatorCalibration? Stored, List<ProfileInput> Inputs)[allOps.Length];
+        Parallel.For(0, allOps.Length, i => perOp[i] = CalibrateOp(allOps[i], set, gpu, refs));
+        for (int i = 0; i < allOps.Length; i++)
         {
-            OpClass cls = VidurOps.ClassOf(op);
-            List<ProfileSample> own = [.. set.Samples.Where(s => s.OpName == op)];
-            var transfers = new SortedDictionary<string, IReadOnlyList<Prediction>>(StringComparer.Ordinal);
-            if (own.Count > 0)
+            if (perOp[i].Eval is { } e)
             {
-                LatencyParams p = LatencyFitter.Fit(own, gpu, cls);
-                foreach ((string name, (GpuSpec rg, ProfileSet rs)) in refs.OrderBy(k => k.Key, StringComparer.Ordinal))
-                {
-                    List<ProfileSample> theirs = [.. rs.Samples.Where(s => s.OpName == op)];
-                    if (theirs.Count > 0)
-                    {
-                        transfers[name] = CrossValidator.Predict(own, gpu, LatencyFitter.Fit(theirs, rg, cls));
-                    }
-                }
-                List<Prediction> heldOut = CrossValidator.LeaveOneGroupOut(own, gpu, cls);
-                var eval = new OpEvaluation
-                {
-                    Op = op, Class = cls, Scheme = CrossValidator.SchemeOf(op, own), Params = p,
-                    InSample = CrossValidator.Predict(own, gpu, p), HeldOut = heldOut, TransferFrom = transfers,
-                };
-                ops.Add(eval);
-                stored[op] = OperatorCalibration.From(p, cls.ToName(), "fitted", own.Count, OpEvaluation.Stats(heldOut.Count > 0 ? heldOut : eval.InSample));
-                continue;
+                ops.Add(e);
             }
-            // Not profiled on this GPU: carry the first reference GPU's fit over, and its held-out error.
-            foreach (string r in ReferenceGpus.Where(refs.ContainsKey))
+            if (perOp[i].Stored is { } c)
             {
-                List<ProfileSample> theirs = [.. refs[r].Set.Samples.Where(s => s.OpName == op)];
-                if (theirs.Count == 0)
-                {
-                    continue;
-                }
-                LatencyParams p = LatencyFitter.Fit(theirs, refs[r].Gpu, cls);
-                List<Prediction> heldOut = CrossValidator.LeaveOneGroupOut(theirs, refs[r].Gpu, cls);
-                stored[op] = OperatorCalibration.From(p, cls.ToName(), $"transferred from {r}", theirs.Count,
-                    OpEvaluation.Stats(heldOut.Count > 0 ? heldOut : CrossValidator.Predict(theirs, refs[r].Gpu, p)));
-                inputs.AddRange(refs[r].Set.Inputs.Where(i => theirs.Any(s => s.Source.StartsWith(i.RelativePath + ":", StringComparison.Ordinal))));
-                break;
+                stored[allOps[i]] = c;
             }
+            inputs.AddRange(perOp[i].Inputs);
         }
         foreach (var (_, (_, rs)) in refs)
         {
@@ -147,6 +121,49 @@ public static class Calibrator
             Classes = classes,
         };
         return new CalibrationResult { Gpu = target, MeasuredGpu = source, Calibration = derived, Profiles = src.Profiles, Operators = src.Operators, Classes = src.Classes, Kernels = src.Kernels };
+    }
+
+    /// <summary>One operator: its own fit, held-out and transfer predictions, or a reference GPU's fit carried over.</summary>
+    private static (OpEvaluation? Eval, OperatorCalibration? Stored, List<ProfileInput> Inputs) CalibrateOp(
+        string op, ProfileSet set, GpuSpec gpu, Dictionary<string, (GpuSpec Gpu, ProfileSet Set)> refs)
+    {
+        OpClass cls = VidurOps.ClassOf(op);
+        List<ProfileSample> own = [.. set.Samples.Where(s => s.OpName == op)];
+        var transfers = new SortedDictionary<string, IReadOnlyList<Prediction>>(StringComparer.Ordinal);
+        if (own.Count > 0)
+        {
+            LatencyParams p = LatencyFitter.Fit(own, gpu, cls);
+            foreach ((string name, (GpuSpec rg, ProfileSet rs)) in refs.OrderBy(k => k.Key, StringComparer.Ordinal))
+            {
+                List<ProfileSample> theirs = [.. rs.Samples.Where(s => s.OpName == op)];
+                if (theirs.Count > 0)
+                {
+                    transfers[name] = CrossValidator.Predict(own, gpu, LatencyFitter.Fit(theirs, rg, cls));
+                }
+            }
+            List<Prediction> heldOut = CrossValidator.LeaveOneGroupOut(own, gpu, cls);
+            var eval = new OpEvaluation
+            {
+                Op = op, Class = cls, Scheme = CrossValidator.SchemeOf(op, own), Params = p,
+                InSample = CrossValidator.Predict(own, gpu, p), HeldOut = heldOut, TransferFrom = transfers,
+            };
+            return (eval, OperatorCalibration.From(p, cls.ToName(), "fitted", own.Count, OpEvaluation.Stats(heldOut.Count > 0 ? heldOut : eval.InSample)), []);
+        }
+        // Not profiled on this GPU: carry the first reference GPU's fit over, and its held-out error.
+        foreach (string r in ReferenceGpus.Where(refs.ContainsKey))
+        {
+            List<ProfileSample> theirs = [.. refs[r].Set.Samples.Where(s => s.OpName == op)];
+            if (theirs.Count == 0)
+            {
+                continue;
+            }
+            LatencyParams p = LatencyFitter.Fit(theirs, refs[r].Gpu, cls);
+            List<Prediction> heldOut = CrossValidator.LeaveOneGroupOut(theirs, refs[r].Gpu, cls);
+            var stored = OperatorCalibration.From(p, cls.ToName(), $"transferred from {r}", theirs.Count,
+                OpEvaluation.Stats(heldOut.Count > 0 ? heldOut : CrossValidator.Predict(theirs, refs[r].Gpu, p)));
+            return (null, stored, [.. refs[r].Set.Inputs.Where(i => theirs.Any(s => s.Source.StartsWith(i.RelativePath + ":", StringComparison.Ordinal)))]);
+        }
+        return (null, null, []);
     }
 
     /// <summary>Pooled curves for classes with several profiled operators (used for kinds Vidur never measured, e.g. the LM head).</summary>

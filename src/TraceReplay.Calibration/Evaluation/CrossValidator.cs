@@ -16,17 +16,24 @@ public static class CrossValidator
         {
             return result; // nothing to hold out against; the report says so
         }
-        foreach (string g in groups)
+        // Folds are independent fits: run them in parallel, then append in group order (same bytes as sequential).
+        var byFold = new List<Prediction>[groups.Length];
+        Parallel.For(0, groups.Length, i =>
         {
+            string g = groups[i];
             List<ProfileSample> train = [.. samples.Where(s => s.Group != g)];
             LatencyParams p = LatencyFitter.Fit(train, gpu, cls);
-            result.AddRange(samples.Where(s => s.Group == g).Select(s => new Prediction(g, LatencyForm.PredictUs(s.Op, gpu, p), s.MeasuredUs)));
+            byFold[i] = [.. samples.Where(s => s.Group == g).Select(s => new Prediction(g, LatencyForm.PredictUs(s.Op, gpu, p), s.MeasuredUs, s.Op.Tokens, s.Op.TpDegree))];
+        });
+        foreach (List<Prediction> fold in byFold)
+        {
+            result.AddRange(fold);
         }
         return result;
     }
 
     public static List<Prediction> Predict(IReadOnlyList<ProfileSample> samples, GpuSpec gpu, LatencyParams p) =>
-        [.. samples.Select(s => new Prediction(s.Group, LatencyForm.PredictUs(s.Op, gpu, p), s.MeasuredUs))];
+        [.. samples.Select(s => new Prediction(s.Group, LatencyForm.PredictUs(s.Op, gpu, p), s.MeasuredUs, s.Op.Tokens, s.Op.TpDegree))];
 
     public static string SchemeOf(string op, IReadOnlyList<ProfileSample> samples) =>
         samples.Count > 0 && samples[0].Group.StartsWith("context fold", StringComparison.Ordinal)

@@ -34,22 +34,34 @@ public static class LatencyFitter
             logMeasured[i] = Math.Log(s.MeasuredUs);
             minUs = Math.Min(minUs, s.MeasuredUs);
         }
-        int[] active = cls switch
+        int[] fitted = cls switch
         {
             OpClass.AllReduce => [0, 3],
-            OpClass.Gemm or OpClass.MoeGemm => [0, 2, 3, 4, 5],
-            OpClass.AttentionPrefill => [0, 1, 2, 3, 4, 5, 6],
-            OpClass.AttentionDecode => [0, 1, 2, 3, 4, 6],
-            _ => [0, 2, 3, 4, 6],
+            OpClass.Gemm or OpClass.MoeGemm => [0, 2, 3, 4, 5, 7, 8],
+            OpClass.AttentionPrefill => [0, 1, 2, 3, 4, 5, 6, 7, 9],
+            OpClass.AttentionDecode => [0, 1, 2, 3, 4, 6, 7],
+            _ => [0, 2, 3, 4, 6, 7, 10],
         };
-        double[] full = [Math.Log(0.5 * minUs), Math.Log(0.05), Math.Log(0.6), Math.Log(0.7), Math.Log(3), 0, Math.Log(0.5)];
+        // Per-sequence time and the fill term (rows = sequences) cannot be told from the overhead and the memory
+        // efficiency when every sample has the same sequence count (Vidur profiles prefill one sequence at a time):
+        // left free they take arbitrary values that blow up when a replay batches 16 prefills. Pin them to 0.
+        bool oneSequenceCount = cls is OpClass.AttentionPrefill or OpClass.AttentionDecode && features.All(f => f.Sequences == features[0].Sequences);
+        int[] active = oneSequenceCount ? [.. fitted.Where(i => i is not (1 or 6))] : fitted;
+        // Start: half the smallest time as overhead (all-reduce) or split between overhead and floor (the rest).
+        double overhead0 = cls == OpClass.AllReduce ? 0.5 * minUs : 0.3 * minUs;
+        double[] full = [Math.Log(overhead0), Math.Log(0.05), Math.Log(0.6), Math.Log(0.7), Math.Log(3), 0, Math.Log(0.5), Math.Log(0.6 * minUs), 0, 0, Math.Log(0.5)];
+        if (oneSequenceCount)
+        {
+            full[1] = full[6] = double.NegativeInfinity; // exp(-inf) = 0
+        }
         double Objective(double[] z)
         {
             LatencyParams p = Decode(Scatter(full, active, z), cls);
+            double[] tileFactors = OpFeatures.TileFactors(p.TileExponent);
             double sum = 0;
             for (int i = 0; i < features.Length; i++)
             {
-                double e = Math.Log(LatencyForm.PredictUs(features[i], gpu, p)) - logMeasured[i];
+                double e = Math.Log(LatencyForm.PredictUs(features[i], gpu, p, tileFactors)) - logMeasured[i];
                 sum += e * e;
             }
             return double.IsFinite(sum) ? sum / features.Length : double.MaxValue;
@@ -80,11 +92,19 @@ public static class LatencyFitter
         MemoryEfficiency: Math.Exp(x[3]),
         SmoothP: cls == OpClass.AllReduce ? 1 : 1 + Math.Exp(x[4]),
         WaveQuantization: cls is OpClass.Gemm or OpClass.MoeGemm or OpClass.AttentionPrefill ? 1 / (1 + Math.Exp(-x[5])) : 0,
-        FillRowsPerSm: cls is OpClass.Gemm or OpClass.MoeGemm or OpClass.AllReduce ? 0 : Math.Exp(x[6]));
+        FillRowsPerSm: cls is OpClass.Gemm or OpClass.MoeGemm or OpClass.AllReduce ? 0 : Math.Exp(x[6]),
+        FloorUs: cls == OpClass.AllReduce ? 0 : Math.Exp(x[7]),
+        TileExponent: cls is OpClass.Gemm or OpClass.MoeGemm ? 2 / (1 + Math.Exp(-x[8])) : 0,
+        MaskedFraction: cls == OpClass.AttentionPrefill ? 1 / (1 + Math.Exp(-x[9])) : 0,
+        L2Speedup: RowParallel(cls) ? Math.Exp(x[10]) : 0);
+
+    /// <summary>Norms, RoPE, activations, elementwise: the kernels whose input the previous kernel just wrote (L2-resident).</summary>
+    private static bool RowParallel(OpClass cls) => cls is not (OpClass.Gemm or OpClass.MoeGemm or OpClass.AllReduce or OpClass.AttentionPrefill or OpClass.AttentionDecode);
 
     /// <summary>6 significant digits: what the JSON stores, so in-memory and reloaded models predict identically.</summary>
     public static double Round6(double v) => double.Parse(v.ToString("G6", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 
     public static LatencyParams Round(LatencyParams p) => new(
-        Round6(p.OverheadUs), Round6(p.PerSequenceUs), Round6(p.ComputeEfficiency), Round6(p.MemoryEfficiency), Round6(p.SmoothP), Round6(p.WaveQuantization), Round6(p.FillRowsPerSm));
+        Round6(p.OverheadUs), Round6(p.PerSequenceUs), Round6(p.ComputeEfficiency), Round6(p.MemoryEfficiency), Round6(p.SmoothP), Round6(p.WaveQuantization), Round6(p.FillRowsPerSm),
+        Round6(p.FloorUs), Round6(p.TileExponent), Round6(p.MaskedFraction), Round6(p.L2Speedup));
 }

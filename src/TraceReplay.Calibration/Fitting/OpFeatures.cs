@@ -4,22 +4,48 @@ using TraceReplay.Core.Operators;
 namespace TraceReplay.Calibration.Fitting;
 
 /// <summary>The work terms of one operator on one GPU that the latency form needs, computed once per sample.</summary>
-public readonly record struct OpFeatures(OpClass Class, double Flops, double WaveFlops, double Bytes, double Sequences, double LinkBytes, double BytesPerRow)
+/// <param name="WaveFlops">Prefill attention: FLOPs padded to whole waves of 128-row CTAs; else the raw FLOPs.</param>
+/// <param name="TileWork">GEMMs: per candidate tile (<see cref="Tiles"/>), FLOPs padded to whole tiles and whole waves; else null.</param>
+/// <param name="FullFlops">Prefill attention: FLOPs of the full (unmasked) chunk x context rectangle; else the raw FLOPs.</param>
+/// <param name="DiagonalFraction">
+/// Prefill attention: fraction of the masked pairs that even a causal kernel pays, because it computes the diagonal
+/// (query block, key block) tiles whole (128 x 128 tiles); 0 otherwise.
+/// </param>
+public readonly record struct OpFeatures(OpClass Class, double Flops, double WaveFlops, double Bytes, double Sequences, double LinkBytes, double BytesPerRow,
+    double[]? TileWork = null, double FullFlops = 0, double DiagonalFraction = 0)
 {
-    /// <summary>GEMM tile edge (rows and columns of the output) assumed for wave quantization.</summary>
+    /// <summary>Prefill attention CTA rows (FlashAttention's 128-query-row blocks).</summary>
     public const int Tile = 128;
+
+    /// <summary>Decode attention: KV tokens per split-KV work item.</summary>
+    public const int SplitKvTokens = 256;
+
+    /// <summary>
+    /// Output tiles (rows x columns) cuBLAS/CUTLASS pick from for BF16 GEMMs, with their relative arithmetic intensity
+    /// per shared-memory byte (mn / (m + n), normalised to 128x256): smaller tiles pad less but reuse operands less.
+    /// </summary>
+    public static readonly (int M, int N, double Intensity)[] Tiles =
+    [
+        (64, 64, 32.0 / 85.333), (64, 128, 42.667 / 85.333), (128, 64, 42.667 / 85.333),
+        (128, 128, 64.0 / 85.333), (128, 256, 1.0), (256, 128, 1.0),
+    ];
 
     public static OpFeatures Of(in Operator op, GpuSpec gpu)
     {
         OpClass c = op.Class;
-        double wave = op.Flops;
+        double wave = op.Flops, full = op.Flops, diagonal = 0;
+        double[]? tileWork = null;
         if (c is OpClass.Gemm or OpClass.MoeGemm && op.Tokens > 0 && op.OutFeatures > 0 && op.InFeatures > 0)
         {
-            double tiles = Math.Ceiling(op.Tokens / (double)Tile) * Math.Ceiling(op.OutFeatures / (double)Tile);
-            double waves = Math.Ceiling(tiles / gpu.SmCount);
-            // FLOPs the SMs spend when every wave runs full 128x128 tiles; at least the operator's own FLOPs
-            // (batched-head GEMMs carry heads in their feature counts).
-            wave = Math.Max(op.Flops, waves * gpu.SmCount * 2.0 * Tile * Tile * op.InFeatures);
+            tileWork = new double[Tiles.Length];
+            for (int t = 0; t < Tiles.Length; t++)
+            {
+                double tiles = Math.Ceiling(op.Tokens / (double)Tiles[t].M) * Math.Ceiling(op.OutFeatures / (double)Tiles[t].N);
+                double waves = Math.Ceiling(tiles / gpu.SmCount);
+                // FLOPs the SMs spend when every wave runs full tiles; at least the operator's own FLOPs
+                // (batched-head GEMMs carry heads in their feature counts).
+                tileWork[t] = Math.Max(op.Flops, waves * gpu.SmCount * 2.0 * Tiles[t].M * Tiles[t].N * op.InFeatures);
+            }
         }
         else if (c == OpClass.AttentionPrefill && op.Sequences > 0 && op.Tokens > 0)
         {
@@ -28,6 +54,10 @@ public readonly record struct OpFeatures(OpClass Class, double Flops, double Wav
             double rowsPerSeq = Math.Ceiling(op.Tokens / (double)op.Sequences);
             double tiles = Math.Ceiling(rowsPerSeq / Tile) * heads * op.Sequences;
             wave = op.Flops * Math.Ceiling(tiles / gpu.SmCount) * gpu.SmCount / tiles;
+            // Unmasked rectangle: every query row against its sequence's whole context (equal-length sequences assumed).
+            double rectPairs = op.Tokens * (double)op.ContextTokens / op.Sequences;
+            full = Math.Max(op.Flops, op.AttendedPairs > 0 ? op.Flops * rectPairs / op.AttendedPairs : op.Flops);
+            diagonal = DiagonalTileFraction(rowsPerSeq);
         }
         double link = 0;
         if (c == OpClass.AllReduce)
@@ -39,10 +69,74 @@ public readonly record struct OpFeatures(OpClass Class, double Flops, double Wav
         // Rows processed in parallel: sequences for attention, tokens otherwise (GEMMs get no fill term: their
         // bytes per row fall as rows grow, which would make the fill term non-monotone).
         double rows = sequences > 0 ? sequences : Math.Max(op.Tokens, 1);
+        if (c == OpClass.AttentionDecode && op.Sequences > 0)
+        {
+            // Split-KV (FlashDecoding): each sequence's KV is cut into ~SplitKvTokens chunks that run in parallel, so the
+            // GPU fills with sequences x chunks work items, not sequences. Continuous (no ceil) to stay monotone.
+            rows = sequences * Math.Max(1, op.ContextTokens / (double)op.Sequences / SplitKvTokens);
+        }
         // Weights (a norm's gamma) are read once per kernel, not per row: leaving them in would make bytes per row
         // fall as rows grow, and the latency with it.
         double rowBytes = op.Bytes.TotalBytes - op.Bytes.WeightBytes - op.Bytes.ExpertWeightBytes;
         double perRow = c is OpClass.Gemm or OpClass.MoeGemm or OpClass.AllReduce ? 0 : rowBytes / rows;
-        return new OpFeatures(c, op.Flops, wave, op.Bytes.TotalBytes, sequences, link, perRow);
+        if (c == OpClass.AttentionDecode && op.Sequences > 0)
+        {
+            // Only the KV reads split into work items; q, o and the new KV write stay per sequence. (Dividing them by the
+            // work items too would make bytes per item fall as context grows, and the latency with it.)
+            perRow = op.Bytes.KvReadBytes / rows + (rowBytes - op.Bytes.KvReadBytes) / sequences;
+        }
+        return new OpFeatures(c, op.Flops, wave, op.Bytes.TotalBytes, sequences, link, perRow, tileWork, full, diagonal);
+    }
+
+    /// <summary>
+    /// A causal kernel over a chunk of <paramref name="chunk"/> new tokens computes, for each 128-row query block, every
+    /// key up to the block's last row: pairs paid beyond the causal c(c+1)/2, over the c(c-1)/2 masked ones (0..1).
+    /// The paid count never falls as the chunk grows, so FLOPs built from it stay monotone.
+    /// </summary>
+    public static double DiagonalTileFraction(double chunk)
+    {
+        if (chunk < 2)
+        {
+            return 0;
+        }
+        double paid = 0;
+        for (double start = 0; start < chunk; start += Tile)
+        {
+            double end = Math.Min(start + Tile, chunk);
+            paid += (end - start) * end;
+        }
+        double causal = chunk * (chunk + 1) / 2;
+        return Math.Clamp((paid - causal) / (chunk * (chunk - 1) / 2), 0, 1);
+    }
+
+    /// <summary>
+    /// GEMM FLOPs the SMs effectively spend: the candidate tile with the least padded work divided by its relative
+    /// efficiency (intensity^exponent), as cuBLAS's heuristics roughly pick; min of non-decreasing terms stays monotone.
+    /// </summary>
+    public double TiledFlops(double exponent) => TiledFlops(TileFactors(exponent));
+
+    /// <summary>Per tile, 1 / intensity^exponent (computed once per parameter set, not per sample, when fitting).</summary>
+    public static double[] TileFactors(double exponent)
+    {
+        var f = new double[Tiles.Length];
+        for (int t = 0; t < f.Length; t++)
+        {
+            f[t] = Math.Pow(Tiles[t].Intensity, -exponent);
+        }
+        return f;
+    }
+
+    public double TiledFlops(double[] tileFactors)
+    {
+        if (TileWork is null)
+        {
+            return WaveFlops;
+        }
+        double best = double.MaxValue;
+        for (int t = 0; t < TileWork.Length; t++)
+        {
+            best = Math.Min(best, TileWork[t] * tileFactors[t]);
+        }
+        return best;
     }
 }

@@ -20,10 +20,11 @@ public sealed class CalibratedCostModel : ICostModel
     private readonly double[] _hbmRatioByClass;
     private readonly RooflineCostModel _fallback;
 
-    public CalibratedCostModel(GpuSpec gpu, GpuCalibration calibration)
+    public CalibratedCostModel(GpuSpec gpu, GpuCalibration calibration, MaskedPairs maskedPairs = MaskedPairs.AsProfiled)
     {
         _gpu = gpu;
         Calibration = calibration;
+        MaskedPairs = maskedPairs;
         _fallback = new RooflineCostModel(gpu);
         OpKind[] kinds = Enum.GetValues<OpKind>();
         _byKind = new OperatorCalibration?[kinds.Length];
@@ -31,7 +32,7 @@ public sealed class CalibratedCostModel : ICostModel
         foreach (OpKind kind in kinds)
         {
             _byKind[(int)kind] = Resolve(calibration, kind);
-            _paramsByKind[(int)kind] = _byKind[(int)kind]?.Params;
+            _paramsByKind[(int)kind] = _byKind[(int)kind]?.Params is { } p && maskedPairs == MaskedPairs.Skipped ? p with { MaskedFraction = 0 } : _byKind[(int)kind]?.Params;
         }
         OpClass[] classes = Enum.GetValues<OpClass>();
         _hbmRatioByClass = [.. classes.Select(c => calibration.Hbm.TryGetValue(c.ToName(), out HbmCorrection? h) ? h.MeasuredOverAnalytic : 1.0)];
@@ -39,9 +40,17 @@ public sealed class CalibratedCostModel : ICostModel
 
     public GpuCalibration Calibration { get; }
 
+    public GpuSpec Gpu => _gpu;
+
+    /// <summary>How prefill attention's causally masked pairs are costed by <see cref="Estimate"/>.</summary>
+    public MaskedPairs MaskedPairs { get; }
+
     public string Name => "calibrated";
 
-    public string Provenance => Calibration.Describe();
+    public string Provenance => Calibration.Describe() + (MaskedPairs == MaskedPairs.Skipped && HasMaskedTerm
+        ? "; prefill attention costed as an ideal causal kernel (masked tiles skipped; the profiled kernel paid for them)" : "");
+
+    private bool HasMaskedTerm => Calibration.Operators.Values.Concat(Calibration.Classes.Values).Any(c => c.MaskedFraction > 0);
 
     /// <summary>Which stored curve a kind uses (<c>mlp_up_proj</c>, <c>class:gemm</c>), or null for the roofline.</summary>
     public string? CurveFor(OpKind kind)
@@ -68,7 +77,10 @@ public sealed class CalibratedCostModel : ICostModel
         return new OpCost(LatencyForm.PredictUs(op, _gpu, _paramsByKind[(int)op.Kind]!), bytes, c.RelativeStdDev);
     }
 
-    /// <summary>Estimate with a named Vidur operator's curve (for Vidur-format inputs, e.g. <c>add</c>, which has no OpKind).</summary>
+    /// <summary>
+    /// Estimate with a named Vidur operator's curve (for Vidur-format inputs, e.g. <c>add</c>, which has no OpKind):
+    /// always as profiled, since the input describes the profiled kernel.
+    /// </summary>
     public OpCost EstimateWith(string vidurOp, in Operator op)
     {
         if (!Calibration.Operators.TryGetValue(vidurOp, out OperatorCalibration? c))

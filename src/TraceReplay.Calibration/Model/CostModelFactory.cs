@@ -12,7 +12,8 @@ public static class CostModelFactory
 {
     public static ICostModel Create(string kind, GpuSpec gpu, out string provenance) => Create(kind, gpu, null, out provenance);
 
-    public static ICostModel Create(string kind, GpuSpec gpu, string? calibrationPath, out string provenance)
+    /// <param name="maskedPairs">How the calibrated model costs prefill attention's masked pairs (see <see cref="MaskedPairs"/>).</param>
+    public static ICostModel Create(string kind, GpuSpec gpu, string? calibrationPath, out string provenance, MaskedPairs maskedPairs = MaskedPairs.AsProfiled)
     {
         switch (kind.Trim().ToLowerInvariant())
         {
@@ -32,7 +33,7 @@ public static class CostModelFactory
                 {
                     throw new ArgumentException($"calibration {calibrationPath} is for GPU '{cal.Gpu}', not '{gpu.ShortName}'");
                 }
-                var model = new CalibratedCostModel(gpu, cal);
+                var model = new CalibratedCostModel(gpu, cal, maskedPairs);
                 provenance = model.Provenance;
                 return model;
             default:

@@ -17,6 +17,11 @@ public sealed record OperatorCalibration
     [JsonPropertyName("smooth_p")] public required double SmoothP { get; init; }
     [JsonPropertyName("wave_quantization")] public required double WaveQuantization { get; init; }
     [JsonPropertyName("fill_rows_per_sm")] public required double FillRowsPerSm { get; init; }
+    /// <summary>Latency floor (0 in calibrations written before it existed: no floor).</summary>
+    [JsonPropertyName("floor_us")] public double FloorUs { get; init; }
+    [JsonPropertyName("tile_exponent")] public double TileExponent { get; init; }
+    [JsonPropertyName("masked_fraction")] public double MaskedFraction { get; init; }
+    [JsonPropertyName("l2_speedup")] public double L2Speedup { get; init; }
     /// <summary>Held-out median absolute percentage error (leave-one-model-out, or the transfer error).</summary>
     [JsonPropertyName("held_out_median_ape_pct")] public required double HeldOutMedianPct { get; init; }
     [JsonPropertyName("held_out_p90_ape_pct")] public required double HeldOutP90Pct { get; init; }
@@ -24,7 +29,7 @@ public sealed record OperatorCalibration
     [JsonPropertyName("relative_std_dev")] public required double RelativeStdDev { get; init; }
 
     [JsonIgnore]
-    public LatencyParams Params => new(OverheadUs, PerSequenceUs, ComputeEfficiency, MemoryEfficiency, SmoothP, WaveQuantization, FillRowsPerSm);
+    public LatencyParams Params => new(OverheadUs, PerSequenceUs, ComputeEfficiency, MemoryEfficiency, SmoothP, WaveQuantization, FillRowsPerSm, FloorUs, TileExponent, MaskedFraction, L2Speedup);
 
     public static OperatorCalibration From(LatencyParams p, string opClass, string source, int samples, ErrorStats heldOut) => new()
     {
@@ -38,6 +43,10 @@ public sealed record OperatorCalibration
         SmoothP = p.SmoothP,
         WaveQuantization = p.WaveQuantization,
         FillRowsPerSm = p.FillRowsPerSm,
+        FloorUs = p.FloorUs,
+        TileExponent = p.TileExponent,
+        MaskedFraction = p.MaskedFraction,
+        L2Speedup = p.L2Speedup,
         HeldOutMedianPct = LatencyFitter.Round6(heldOut.MedianPct),
         HeldOutP90Pct = LatencyFitter.Round6(heldOut.P90Pct),
         RelativeStdDev = LatencyFitter.Round6(heldOut.RelativeStdDev),

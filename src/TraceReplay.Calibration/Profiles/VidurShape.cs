@@ -28,7 +28,8 @@ public static class VidurShape
     /// <summary>The MLP-file operators of one token count: Vidur name -> operator.</summary>
     public static Dictionary<string, Operator> MlpOperators(ModelSpec spec, int tp, int tokens, bool gatedMlp)
     {
-        var graph = new OperatorGraph(spec, tp);
+        // Non-gated MLPs (phi-2): up projection hidden -> ffn and an activation that reads one branch, not two.
+        var graph = new OperatorGraph(gatedMlp ? spec : spec with { GatedMlp = false }, tp);
         var ops = new List<Operator>();
         graph.Build(new BatchShape().AddPrefill(tokens), LayerRange.All(1), includeEmbedding: true, includeHead: false, ops);
         var byKind = new Dictionary<OpKind, Operator>();
@@ -37,9 +38,7 @@ public static class VidurShape
             byKind.TryAdd(op.Kind, op);
         }
         Operator down = byKind[OpKind.MlpDown];
-        // A plain (non-gated) MLP's up projection is the down projection transposed: same FLOPs and bytes.
-        Operator up = gatedMlp ? byKind[OpKind.MlpUpGate]
-            : down with { Kind = OpKind.MlpUpGate, InFeatures = down.OutFeatures, OutFeatures = down.InFeatures };
+        Operator up = byKind[OpKind.MlpUpGate];
         Operator emb = byKind[OpKind.Embedding];
         return new Dictionary<string, Operator>
         {

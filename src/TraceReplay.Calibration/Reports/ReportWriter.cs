@@ -24,15 +24,17 @@ public static partial class ReportWriter
         sb.Append($"- measurements read {r.Profiles.MeasurementsRead}, used {r.Profiles.Samples.Count}, excluded {r.Profiles.Excluded.Values.Sum()}");
         sb.Append(r.Profiles.Excluded.Count == 0 ? "\n" : " (" + string.Join("; ", r.Profiles.Excluded.Select(kv => $"{kv.Key}: {kv.Value}")) + ")\n");
         sb.Append($"- all-reduce profiles: {r.Profiles.NetworkFolder ?? "none"}\n");
-        sb.Append("- model: `T = overhead + per_seq x S + smoothmax_p(F_eff/(peak x e_c), (B + fill x SMs x B/R)/(BW x e_m))`; see docs/calibration.md\n\n");
+        sb.Append("- model: `T = overhead + per_seq x S + smoothmax_p(floor, F_eff/(peak x e_c), (B + fill x SMs x B/R)/(BW x e_m))`, F_eff with best-tile wave quantization (GEMMs) or paid masked pairs (prefill), bytes within L2 at a fitted speedup (row-parallel kernels); see docs/calibration.md\n\n");
         Headline(sb, r);
         Operators(sb, r);
         ByClassAndModel(sb, r);
+        Diagnosis(sb, r);
         Transfer(sb, r);
         Extrapolation(sb, r);
         Hbm(sb, r);
-        sb.Append("## Iteration check\n\nNot run: comparing per-iteration kernel time on the Kineto traces in `shared/data/kernels` needs the Kineto ingest ")
-          .Append("(kernel -> operator shapes), which is not part of this calibration yet.\n");
+        sb.Append("## Iteration check\n\nPer-iteration kernel time on real traces (`shared/data/kernels/kineto`) is compared by `tracereplay iter-check`; ")
+          .Append("its result for this GPU, where a trace exists (h100: HF Qwen1.5-0.5B; b200: vLLM gpt-oss-120b TP 8), is in `ITERATION_CHECK.md` ")
+          .Append("next to this file, and summarised in docs/calibration.md.\n");
         return sb.ToString();
     }
 
@@ -61,7 +63,7 @@ public static partial class ReportWriter
             ErrorStats ins = OpEvaluation.Stats(e.InSample), ho = OpEvaluation.Stats(e.HeldOut);
             LatencyParams p = e.Params;
             rows.Add([e.Op, e.Class.ToString(), e.Scheme, ins.Count.ToString(), Md.F(ins.MedianPct), Md.F(ho.MapePct), Md.F(ho.MedianPct), Md.F(ho.P90Pct), Md.F(ho.BiasPct), Md.F(ho.RelativeStdDev, 3),
-                $"o={Md.G(p.OverheadUs)} us, e_c={Md.G(p.ComputeEfficiency)}, e_m={Md.G(p.MemoryEfficiency)}, p={Md.G(p.SmoothP)}, q={Md.G(p.WaveQuantization)}, fill={Md.G(p.FillRowsPerSm)}, per_seq={Md.G(p.PerSequenceUs)} us"]);
+                $"o={Md.G(p.OverheadUs)} us, e_c={Md.G(p.ComputeEfficiency)}, e_m={Md.G(p.MemoryEfficiency)}, p={Md.G(p.SmoothP)}, q={Md.G(p.WaveQuantization)}, fill={Md.G(p.FillRowsPerSm)}, per_seq={Md.G(p.PerSequenceUs)} us, floor={Md.G(p.FloorUs)} us, tile_exp={Md.G(p.TileExponent)}, masked={Md.G(p.MaskedFraction)}, l2={Md.G(p.L2Speedup)}"]);
         }
         Md.Table(sb, ["operator", "class", "held-out scheme", "samples", "in-sample median %", "held-out MAPE %", "median %", "p90 %", "bias %", "rel. std", "fitted"], rows);
         var transferred = r.Calibration.Operators.Where(kv => kv.Value.Source.Contains("transferred", StringComparison.Ordinal)).ToList();

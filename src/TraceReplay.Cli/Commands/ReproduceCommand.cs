@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using TraceReplay.Calibration.Model;
 using TraceReplay.Reproductions.LayeredPrefill;
 using TraceReplay.Reproductions.MlaMoe;
 
@@ -45,21 +46,31 @@ public static class ReproduceCommand
         var quick = new Option<bool>("--quick") { Description = "Fewer rates and requests (a few minutes on 2 cores); the same models, every claim still checked" };
         var lengths = new Option<string?>("--lengths") { Description = "Folder with the ShareGPT and arXiv length files (default: the repository's traces/lengths)" };
         var jobs = new Option<int>("--jobs", "-j") { Description = "Replays run at once (default: all cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var masked = new Option<string>("--masked-pairs")
+        {
+            Description = "Prefill attention's causally masked pairs: as-profiled (the calibrated cost; default) or skipped (what-if: an ideal causal kernel that computes only the diagonal tiles)",
+            DefaultValueFactory = _ => "as-profiled",
+        };
+        masked.AcceptOnlyFromAmong("as-profiled", "skipped");
         var command = new Command("layered-prefill",
             "Layered against chunked prefill (arXiv 2510.08055, BACKGROUND.md section 8): Qwen3-30B-A3B and GPT-OSS-20B on 2x H100 (TP 2), " +
             "chunked prefill (512-token budget) against layered prefill (8192-token cohorts, group cap 16 / 12), ShareGPT and arXiv lengths " +
             "with Poisson arrivals at the paper's rates and SLOs, a dense control (Qwen3-8B), and one 8192-token prompt prefilled alone at chunk " +
             "sizes 512-8192. MoE routing uses a hot-set skew fitted to the paper's measured expert coverage. Calibrated H100 cost model; energy is an " +
             "estimate. Writes runs/<run>/{requests,iterations}.parquet and summary.json, layered-prefill.md, layered-prefill.json and PNG/SVG figures.\n\n" +
-            "Examples:\n  tracereplay reproduce layered-prefill\n  tracereplay reproduce layered-prefill --quick -o out/lp-quick");
+            "Examples:\n  tracereplay reproduce layered-prefill\n  tracereplay reproduce layered-prefill --quick -o out/lp-quick\n  tracereplay reproduce layered-prefill --masked-pairs skipped -o out/lp-skipped");
         command.Options.Add(output);
         command.Options.Add(quick);
         command.Options.Add(lengths);
         command.Options.Add(jobs);
+        command.Options.Add(masked);
         command.SetAction(parse =>
         {
             string dir = parse.GetValue(output)!;
-            LayeredPrefillConfig config = parse.GetValue(quick) ? LayeredPrefillConfig.Quick() : LayeredPrefillConfig.Full();
+            LayeredPrefillConfig config = (parse.GetValue(quick) ? LayeredPrefillConfig.Quick() : LayeredPrefillConfig.Full()) with
+            {
+                MaskedPairs = parse.GetValue(masked) == "skipped" ? MaskedPairs.Skipped : MaskedPairs.AsProfiled,
+            };
             string lengthsDir = parse.GetValue(lengths) ?? LengthsFolder.Locate();
             int n = GridRunner.Specs(config).Count;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"layered-prefill ({config.Name}): {n} replays on {parse.GetValue(jobs)} cores, lengths from {lengthsDir}"));

@@ -38,4 +38,7 @@ public sealed class HotSetRouting : IRoutingModel
     public string Spec => string.Create(CultureInfo.InvariantCulture, $"hot:{HotExperts}:{HotShare:0.####}");
 
     public double ExpectedDistinctExperts(int layer, long tokens) => RoutingMath.ExpectedDistinct(_logMiss, tokens);
+
+    /// <summary>Which experts are hot differs per layer, but not how many tokens they draw: the count is the same.</summary>
+    public bool LayerInvariant => true;
 }

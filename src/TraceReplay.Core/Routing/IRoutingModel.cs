@@ -8,4 +8,10 @@ public interface IRoutingModel
 
     /// <summary>Expected number of distinct experts that <paramref name="tokens"/> tokens select in <paramref name="layer"/>.</summary>
     double ExpectedDistinctExperts(int layer, long tokens);
+
+    /// <summary>
+    /// True when <see cref="ExpectedDistinctExperts"/> does not depend on the layer, so a replay may cost one MoE layer
+    /// and reuse it for all (a model with per-layer measured skew must say false).
+    /// </summary>
+    bool LayerInvariant => false;
 }

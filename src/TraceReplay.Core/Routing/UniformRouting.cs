@@ -9,4 +9,6 @@ public sealed class UniformRouting(int numExperts, int topK) : IRoutingModel
 
     public double ExpectedDistinctExperts(int layer, long tokens) =>
         tokens <= 0 ? 0 : topK >= numExperts ? numExperts : numExperts * -double.ExpM1(_missLog * tokens);
+
+    public bool LayerInvariant => true;
 }

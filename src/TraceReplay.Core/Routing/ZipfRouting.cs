@@ -39,6 +39,9 @@ public sealed class ZipfRouting : IRoutingModel
         return RoutingMath.ExpectedDistinct(_logMiss, tokens);
     }
 
+    /// <summary>The per-layer permutation moves which experts are popular, not how many distinct ones are hit.</summary>
+    public bool LayerInvariant => true;
+
     internal static double[] InclusionProbabilities(int numExperts, int topK, double exponent) =>
         RoutingMath.InclusionProbabilities([.. Enumerable.Range(1, numExperts).Select(r => Math.Pow(r, -exponent))], topK);
 }

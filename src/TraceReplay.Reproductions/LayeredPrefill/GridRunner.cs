@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using TraceReplay.Calibration.Model;
 using TraceReplay.Core.Cost;
 using TraceReplay.Core.Hardware;
 using TraceReplay.Core.Requests;
@@ -35,18 +36,19 @@ public static class GridRunner
         int[] order = [.. Enumerable.Range(0, specs.Count).OrderByDescending(i => specs[i].Dataset == Datasets.Arxiv).ThenBy(i => i)];
         Parallel.ForEach(order, new ParallelOptions { MaxDegreeOfParallelism = jobs }, i =>
         {
-            RunResult r = RunOne(specs[i], workloads[specs[i].Dataset], skew.SpecFor(specs[i].Model), config.Seed, runsDir);
+            RunResult r = RunOne(specs[i], workloads[specs[i].Dataset], skew.SpecFor(specs[i].Model), config.Seed, runsDir, config.MaskedPairs);
             results[i] = r;
             onDone?.Invoke(r);
         });
         return [.. Enumerable.Range(0, specs.Count).Select(i => results[i])];
     }
 
-    public static RunResult RunOne(RunSpec spec, Workload workload, string routing, int seed, string? runsDir)
+    public static RunResult RunOne(RunSpec spec, Workload workload, string routing, int seed, string? runsDir,
+        MaskedPairs maskedPairs = MaskedPairs.AsProfiled)
     {
         var clock = Stopwatch.StartNew();
         ReplayOptions options = ReplayFactory.Options(spec.Setup, spec.Dataset, spec.Scheduler, routing, seed);
-        ICostModel cost = ReplayFactory.CostModel(out string provenance);
+        ICostModel cost = ReplayFactory.CostModel(maskedPairs, out string provenance);
         ArrivalRetimer retimer = ArrivalRetimer.Create(spec.RatePerS, "poisson");
         IEnumerable<RequestRecord> requests = retimer.Apply(workload.Requests, seed);
         ReplaySummary summary;

@@ -1,3 +1,5 @@
+using TraceReplay.Calibration.Model;
+
 namespace TraceReplay.Reproductions.LayeredPrefill;
 
 /// <summary>
@@ -21,6 +23,12 @@ public sealed record LayeredPrefillConfig(
 
     public static readonly string[] Schedulers = ["sarathi", "layered"];
     public static readonly int[] ChunkSizes = [512, 1024, 2048, 4096, 8192];
+
+    /// <summary>
+    /// Prefill attention's masked pairs: as profiled (default; what the H100 Kineto iteration check supports) or skipped
+    /// (an ideal causal kernel). Layered prefill runs whole prompts as one chunk, so its TTFT is sensitive to this.
+    /// </summary>
+    public MaskedPairs MaskedPairs { get; init; } = MaskedPairs.AsProfiled;
 
     public int RequestsFor(string dataset) => dataset == Datasets.Arxiv ? ArxivRequests : ShareGptRequests;
 

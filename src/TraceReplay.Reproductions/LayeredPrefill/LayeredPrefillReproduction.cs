@@ -23,7 +23,7 @@ public static class LayeredPrefillReproduction
         log?.Invoke($"routing skew: {SkewCalibration.FittedModel} {skew.QwenSpec} (RMS {skew.QwenFit.RmsErrorPoints:F2} points), GPT-OSS-20B {skew.GptOssSpec} (assumed)");
         string[] datasets = [.. config.Models.SelectMany(m => m.Rates).Select(r => r.Dataset).Distinct().Order(StringComparer.Ordinal)];
         Workload[] workloads = [.. datasets.Select(d => Workload.Load(lengthsDir, d, config.RequestsFor(d), config.Seed))];
-        _ = ReplayFactory.CostModel(out string provenance);
+        _ = ReplayFactory.CostModel(config.MaskedPairs, out string provenance);
         log?.Invoke($"cost model: {provenance}");
         Directory.CreateDirectory(outDir);
         string? runsDir = writeRuns ? Path.Combine(outDir, RunsFolder) : null;

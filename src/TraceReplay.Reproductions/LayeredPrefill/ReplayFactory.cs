@@ -28,6 +28,6 @@ public static class ReplayFactory
     };
 
     /// <summary>The shipped H100 calibration (embedded); <paramref name="provenance"/> says which model was used.</summary>
-    public static ICostModel CostModel(out string provenance) =>
-        CostModelFactory.Create(LayeredPrefillConfig.CostModel, GpuCatalog.Resolve(LayeredPrefillConfig.Gpu), out provenance);
+    public static ICostModel CostModel(MaskedPairs maskedPairs, out string provenance) =>
+        CostModelFactory.Create(LayeredPrefillConfig.CostModel, GpuCatalog.Resolve(LayeredPrefillConfig.Gpu), null, out provenance, maskedPairs);
 }

@@ -40,7 +40,7 @@ public static class SinglePromptExperiment
             SloTtftS = null,
             SloTbtS = null,
         };
-        ICostModel cost = ReplayFactory.CostModel(out _);
+        ICostModel cost = ReplayFactory.CostModel(config.MaskedPairs, out _);
         var sim = new ReplaySimulation(options, cost);
         ReplaySummary s = sim.Run([new RequestRecord(0, 0, config.SinglePromptTokens, 1)]);
         int groups = scheduler == "layered" ? (int)s.Iterations : 0;

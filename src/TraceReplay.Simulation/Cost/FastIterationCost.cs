@@ -35,14 +35,14 @@ public sealed class FastIterationCost : IIterationCostEvaluator
     private readonly IterationCost[] _tokenPart = new IterationCost[2];
     private readonly IterationCost[] _attentionPart;
 
-    /// <param name="routing">The graph's routing model; uniform/Zipf are layer-invariant, others are costed per layer.</param>
+    /// <param name="routing">The graph's routing model; a layer-invariant one is costed once for all MoE layers, others per layer.</param>
     public FastIterationCost(OperatorGraph graph, ICostModel cost, IRoutingModel? routing, bool vectorized)
     {
         _graph = graph;
         _cost = cost;
         _vectorized = vectorized;
         _attention = new AttentionOps(graph);
-        _routingPerLayer = routing is not null and not UniformRouting and not ZipfRouting;
+        _routingPerLayer = routing is { LayerInvariant: false };
         var model = graph.Model;
         _layers = model.NumLayers;
         _windows = [.. model.SlidingWindowTokens.Distinct().Order()];

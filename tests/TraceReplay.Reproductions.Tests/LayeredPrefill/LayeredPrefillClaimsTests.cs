@@ -3,14 +3,17 @@ using TraceReplay.Reproductions.LayeredPrefill;
 namespace TraceReplay.Reproductions.Tests.LayeredPrefill;
 
 /// <summary>
-/// The direction of every claim of arXiv 2510.08055 (BACKGROUND.md §3-4, §8) on the --quick grid, at the paper's rates.
-/// These are the engine's and cost model's verdicts, not fixed numbers: a model change that flips a direction fails here.
+/// The direction of every claim of arXiv 2510.08055 (BACKGROUND.md §3-4, §8) on the --quick grid, at the paper's rates,
+/// with the calibrated cost as profiled (the default; <see cref="LayeredPrefillSensitivityTests"/> has the ideal causal
+/// kernel). These are the engine's and cost model's verdicts, not fixed numbers: a model change that flips a direction
+/// fails here, and docs/reproductions/layered-prefill.md must be updated with it.
 /// </summary>
 public sealed class LayeredPrefillClaimsTests(QuickRunFixture run) : IClassFixture<QuickRunFixture>
 {
     /// <summary>"No material gain" on the dense control: layered may be at most this much better (percent).</summary>
     private const double DenseLatencyTolerancePct = 5.0;
     private const double DenseTrafficAndEnergyTolerancePct = 2.0;
+    private const double DenseKvRereadTolerancePct = 5.0;
 
     private IEnumerable<Comparison> MoeAtPaperRates => run.Result.Comparisons.Where(c => c.IsMoe && c.AtPaperRate);
 
@@ -44,22 +47,39 @@ public sealed class LayeredPrefillClaimsTests(QuickRunFixture run) : IClassFixtu
 
     /// <summary>The TTFT claim is checked on the mean (the p99 is reported beside it).</summary>
     [Fact]
-    public void Layered_prefill_lowers_mean_ttft_on_the_moe_models_at_the_paper_rates()
+    public void Layered_prefill_lowers_mean_ttft_on_long_arxiv_prompts_at_the_paper_rates()
     {
-        Assert.All(MoeAtPaperRates, c =>
+        Assert.All(MoeAtPaperRates.Where(c => c.Dataset == Datasets.Arxiv), c =>
             Assert.True(c.TtftMeanReductionPct > 0, $"{c.Model} {c.Dataset} {c.RatePerS}: TTFT mean lower by {c.TtftMeanReductionPct:F1}%"));
     }
 
+    /// <summary>
+    /// Where TraceReplay DISAGREES with the paper: on short ShareGPT prompts the profiled prefill attention cost of a
+    /// whole prompt in one pass (the masked pairs paid) eats the saved expert loads, and mean TTFT barely moves.
+    /// With an ideal causal kernel it drops (<see cref="LayeredPrefillSensitivityTests"/>).
+    /// </summary>
     [Fact]
-    public void Layered_prefill_lowers_e2e_and_energy_per_token_on_the_moe_models_at_the_paper_rates()
+    public void On_sharegpt_the_mean_ttft_gain_is_not_material_with_the_profiled_attention_cost()
+    {
+        Assert.All(MoeAtPaperRates.Where(c => c.Dataset == Datasets.ShareGpt), c =>
+            Assert.True(Math.Abs(c.TtftMeanReductionPct) < 10, $"{c.Model} {c.RatePerS}: TTFT mean lower by {c.TtftMeanReductionPct:F1}%"));
+    }
+
+    /// <summary>E2E drops on Qwen3-30B-A3B; on GPT-OSS-20B (MXFP4 experts: cheap to re-stream) it stays flat.</summary>
+    [Fact]
+    public void Layered_prefill_lowers_energy_per_token_on_the_moe_models_and_e2e_on_qwen3_at_the_paper_rates()
     {
         Assert.All(MoeAtPaperRates, c =>
         {
-            Assert.True(c.E2eMeanReductionPct > 0, $"{c.Model} {c.Dataset}: E2E {c.E2eMeanReductionPct:F1}%");
+            Assert.True(c.Model == "GPT-OSS-20B" ? Math.Abs(c.E2eMeanReductionPct) < 5 : c.E2eMeanReductionPct > 0, $"{c.Model} {c.Dataset}: E2E {c.E2eMeanReductionPct:F1}%");
             Assert.True(c.EnergyPerTokenReductionPct > 0, $"{c.Model} {c.Dataset}: energy/token {c.EnergyPerTokenReductionPct:F1}%");
         });
     }
 
+    /// <summary>
+    /// The dense control streams no expert weights; what traffic chunked prefill adds is the cached KV it re-reads
+    /// for every later chunk of a long prompt, a few percent at most.
+    /// </summary>
     [Fact]
     public void Dense_control_saves_no_traffic_and_no_energy_at_the_paper_rates()
     {
@@ -68,32 +88,20 @@ public sealed class LayeredPrefillClaimsTests(QuickRunFixture run) : IClassFixtu
         Assert.All(dense, c =>
         {
             Assert.Equal(0, run.Result.Runs.Where(r => r.Spec.Model == c.Model).Sum(r => r.Summary.HbmBytesExpertWeights));
-            Assert.True(Math.Abs(c.TotalTrafficExcessPct) <= DenseTrafficAndEnergyTolerancePct, $"{c.Dataset}: total traffic {c.TotalTrafficExcessPct:F1}%");
+            Assert.True(Math.Abs(c.TotalTrafficExcessPct) <= DenseKvRereadTolerancePct, $"{c.Dataset}: total traffic {c.TotalTrafficExcessPct:F1}%");
             Assert.True(c.EnergyPerTokenReductionPct <= DenseTrafficAndEnergyTolerancePct, $"{c.Dataset}: energy/token {c.EnergyPerTokenReductionPct:F1}%");
         });
     }
 
+    /// <summary>As the paper finds: the dense control gains no latency on either dataset at the paper's rates.</summary>
     [Fact]
-    public void Dense_control_gains_no_latency_on_sharegpt_at_the_paper_rates()
+    public void Dense_control_gains_no_latency_at_the_paper_rates()
     {
-        Comparison c = run.Result.Comparisons.Single(c => !c.IsMoe && c.AtPaperRate && c.Dataset == Datasets.ShareGpt);
-        Assert.True(c.TtftMeanReductionPct <= DenseLatencyTolerancePct, $"TTFT mean {c.TtftMeanReductionPct:F1}%");
-        Assert.True(c.E2eMeanReductionPct <= DenseLatencyTolerancePct, $"E2E mean {c.E2eMeanReductionPct:F1}%");
-    }
-
-    /// <summary>
-    /// Where TraceReplay DISAGREES with the paper (docs/reproductions/layered-prefill.md): on long arXiv prompts the
-    /// dense control's TTFT also drops with layered prefill, because a 512-token chunk pays every layer's per-kernel
-    /// overhead and small-GEMM inefficiency once per chunk (see the dense single-prompt row). Pinned so that a cost
-    /// model change that removes the divergence is noticed and the write-up updated.
-    /// </summary>
-    [Fact]
-    public void Dense_control_on_long_arxiv_prompts_does_lower_ttft_unlike_the_paper()
-    {
-        Comparison c = run.Result.Comparisons.Single(c => !c.IsMoe && c.AtPaperRate && c.Dataset == Datasets.Arxiv);
-        Assert.True(c.TtftMeanReductionPct > DenseLatencyTolerancePct, $"TTFT mean {c.TtftMeanReductionPct:F1}%");
-        SinglePromptRow[] dense = [.. run.Result.SinglePrompt.Where(r => r.Model == c.Model)];
-        Assert.True(dense.Single(r => r.Config == "chunk 512").PrefillTimeMs > 1.3 * dense.Single(r => r.Config == "layered").PrefillTimeMs);
+        Assert.All(run.Result.Comparisons.Where(c => !c.IsMoe && c.AtPaperRate), c =>
+        {
+            Assert.True(c.TtftMeanReductionPct <= DenseLatencyTolerancePct, $"{c.Dataset}: TTFT mean {c.TtftMeanReductionPct:F1}%");
+            Assert.True(c.E2eMeanReductionPct <= DenseLatencyTolerancePct, $"{c.Dataset}: E2E mean {c.E2eMeanReductionPct:F1}%");
+        });
     }
 
     [Fact]

@@ -47,7 +47,9 @@ public sealed class LayeredPrefillOutputTests(QuickRunFixture run) : IClassFixtu
             bool moe = run.Result.Config.Models.Single(m => m.Model == model.Key).IsMoe;
             for (int i = 1; i < chunks.Length; i++)
             {
-                Assert.True(chunks[i].PrefillTimeMs < chunks[i - 1].PrefillTimeMs);
+                // Fewer, larger chunks pay fewer per-chunk overheads and weight loads, but (as profiled) each chunk
+                // also pays its masked pairs, which grow with the chunk: past 2048 tokens time may rise again.
+                Assert.True(chunks[i].ChunkTokens > 2048 || chunks[i].PrefillTimeMs < chunks[i - 1].PrefillTimeMs);
                 Assert.True(!moe || chunks[i].ExpertBytesEngine < chunks[i - 1].ExpertBytesEngine);
                 Assert.True(!moe || chunks[i].MoeTimeMs < chunks[i - 1].MoeTimeMs);
             }

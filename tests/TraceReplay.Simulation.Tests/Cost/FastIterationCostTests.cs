@@ -17,6 +17,8 @@ public sealed class FastIterationCostTests
     {
         { "qwen3-30b-a3b", 2, "uniform" },
         { "qwen3-30b-a3b", 2, "zipf:1.2" },
+        { "qwen3-30b-a3b", 2, "hot:46:0.8842" }, // the layered-prefill reproduction's fitted skew (layer-invariant path)
+        { "gpt-oss-20b", 1, "hot:12:0.8842" },
         { "gpt-oss-20b", 1, "uniform" },  // alternating 128-token sliding window, MXFP4 experts
         { "deepseek-v3", 8, "uniform" },  // MLA, first 3 layers dense
         { "llama-3-8b", 1, "uniform" },   // dense GQA

@@ -1,0 +1,73 @@
+using Parquet;
+using Parquet.Schema;
+using TraceReplay.Core.Kernels;
+using TraceReplay.Core.Operators;
+
+namespace TraceReplay.Calibration.Iteration;
+
+/// <summary>
+/// Measured GPU time per op class from a canonical kernel Parquet (ingest's output), restricted to the rows whose
+/// annotation path contains a filter (e.g. one <c>ProfilerStep#6</c>). Rows read = rows kept + rows outside the filter.
+/// </summary>
+public sealed class KernelTimes
+{
+    public required string Path { get; init; }
+    public required int RowsRead { get; init; }
+    public required int RowsKept { get; init; }
+    /// <summary>Op class name -> (kernel rows, summed duration in us).</summary>
+    public required SortedDictionary<string, (int Kernels, double DurUs)> ByClass { get; init; }
+
+    public static KernelTimes Read(string path, string? nvtxContains)
+    {
+        using FileStream stream = File.OpenRead(path);
+        return ReadAsync(path, stream, nvtxContains).GetAwaiter().GetResult();
+    }
+
+    private static async Task<KernelTimes> ReadAsync(string path, Stream stream, string? nvtxContains)
+    {
+        await using ParquetReader reader = await ParquetReader.CreateAsync(stream).ConfigureAwait(false);
+        DataField[] fields = reader.Schema.GetDataFields();
+        DataField Field(string name) => fields.FirstOrDefault(f => f.Name == name)
+            ?? throw new InvalidDataException($"{path}: missing column '{name}'; expected the canonical kernel Parquet written by `tracereplay ingest kernels`");
+        DataField cls = Field(KernelColumns.OpClass), dur = Field(KernelColumns.DurNs), nvtx = Field(KernelColumns.NvtxPath);
+        var byClass = new SortedDictionary<string, (int, double)>(StringComparer.Ordinal);
+        int rows = 0, kept = 0;
+        for (int g = 0; g < reader.RowGroupCount; g++)
+        {
+            using ParquetRowGroupReader group = reader.OpenRowGroupReader(g);
+            int n = (int)group.RowCount;
+            var classes = new string?[n];
+            var paths = new string?[n];
+            var durs = new long?[n];
+            await group.ReadAsync(cls, classes.AsMemory()).ConfigureAwait(false);
+            await group.ReadAsync(nvtx, paths.AsMemory()).ConfigureAwait(false);
+            if (dur.IsNullable)
+            {
+                await group.ReadAsync(dur, durs.AsMemory()).ConfigureAwait(false);
+            }
+            else
+            {
+                var plain = new long[n];
+                await group.ReadAsync(dur, plain.AsMemory()).ConfigureAwait(false);
+                for (int i = 0; i < n; i++)
+                {
+                    durs[i] = plain[i];
+                }
+            }
+            for (int i = 0; i < n; i++)
+            {
+                rows++;
+                if (nvtxContains is not null && (paths[i] is null || !paths[i]!.Contains(nvtxContains, StringComparison.Ordinal)))
+                {
+                    continue;
+                }
+                string name = OpClassNames.Parse(classes[i] ?? throw new InvalidDataException($"{path}: row {rows}: field '{KernelColumns.OpClass}': expected an op class, got null")).ToName();
+                byClass.TryGetValue(name, out (int K, double Us) a);
+                long d = durs[i] ?? throw new InvalidDataException($"{path}: row {rows}: field '{KernelColumns.DurNs}': expected a duration in ns, got null");
+                byClass[name] = (a.K + 1, a.Us + d / 1000.0);
+                kept++;
+            }
+        }
+        return new KernelTimes { Path = path, RowsRead = rows, RowsKept = kept, ByClass = byClass };
+    }
+}
