@@ -54,8 +54,23 @@ public sealed record GpuCalibration
 
     public static GpuCalibration Load(string path) => Parse(File.ReadAllText(path), path);
 
-    /// <summary>"fitted on h100 profiles (inputs 1a2b3c4d...)" or "derived from h100 by spec-ratio transfer".</summary>
-    public string Describe() => DerivedFrom is null
-        ? $"calibrated on {Gpu} profiles (inputs sha256 {InputsSha256[..12]}, tool {ToolVersion})"
-        : $"DERIVED calibration: {Gpu} from {DerivedFrom} measurements by spec-ratio transfer (inputs sha256 {InputsSha256[..12]}, tool {ToolVersion})";
+    /// <summary>
+    /// One line saying what the calibration was fitted on: this GPU's Vidur profiles, a capture-kit trace (flagged when
+    /// synthetic), or another GPU's measurements carried over by spec ratios.
+    /// </summary>
+    public string Describe()
+    {
+        string ids = $"(inputs sha256 {InputsSha256[..12]}, tool {ToolVersion})";
+        if (DerivedFrom is not null)
+        {
+            return $"DERIVED calibration: {Gpu} from {DerivedFrom} measurements by spec-ratio transfer {ids}";
+        }
+        if (Operators.Count == 0 && Inputs.Count > 0 && Inputs.All(i => i.Path.StartsWith("kernels/", StringComparison.Ordinal)))
+        {
+            string files = string.Join(", ", Inputs.Select(i => i.Path["kernels/".Length..]));
+            bool synthetic = Classes.Values.Any(c => c.Source.Contains("synthetic", StringComparison.OrdinalIgnoreCase));
+            return (synthetic ? "SYNTHETIC capture calibration (not a hardware measurement): " : "calibrated on ") + $"{Gpu} capture {files} {ids}";
+        }
+        return $"calibrated on {Gpu} profiles {ids}";
+    }
 }
