@@ -45,7 +45,7 @@ public sealed class CalibratedCostModel : ICostModel
     /// <summary>How prefill attention's causally masked pairs are costed by <see cref="Estimate"/>.</summary>
     public MaskedPairs MaskedPairs { get; }
 
-    public string Name => "calibrated";
+    public string Name => MaskedPairs == MaskedPairs.Skipped ? CostModelFactory.SkipMaskedKind : "calibrated";
 
     public string Provenance => Calibration.Describe() + (MaskedPairs == MaskedPairs.Skipped && HasMaskedTerm
         ? "; prefill attention costed as an ideal causal kernel (masked tiles skipped; the profiled kernel paid for them)" : "");

@@ -6,7 +6,7 @@ using TraceReplay.Core.Operators;
 namespace TraceReplay.Cli.Replay;
 
 /// <summary>
-/// <c>--cost-model calibrated|roofline</c>: calibrated uses the shipped (or given) calibration for the GPU and falls
+/// <c>--cost-model calibrated|calibrated-skip-masked|roofline</c>: calibrated uses the shipped (or given) calibration for the GPU and falls
 /// back to the roofline when there is none; the returned model's <see cref="ICostModel.Provenance"/> says which, so
 /// every output that records it (summary.json, the terminal) tells the truth.
 /// </summary>

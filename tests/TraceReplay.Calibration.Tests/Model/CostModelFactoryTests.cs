@@ -16,6 +16,17 @@ public sealed class CostModelFactoryTests
         Assert.Equal(provenance, m.Provenance);
     }
 
+    [Fact]
+    public void Skip_masked_is_the_same_calibration_with_an_ideal_causal_attention_kernel()
+    {
+        ICostModel m = CostModelFactory.Create(CostModelFactory.SkipMaskedKind, GpuCatalog.Resolve("h100"), out string provenance);
+        var c = Assert.IsType<CalibratedCostModel>(m);
+        Assert.Equal(MaskedPairs.Skipped, c.MaskedPairs);
+        Assert.Equal("calibrated-skip-masked", m.Name);
+        Assert.Contains("ideal causal", provenance, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => CostModelFactory.Create("calibrated-skip", GpuCatalog.Resolve("h100"), out _));
+    }
+
     [Theory]
     [InlineData("h200")]
     [InlineData("b200")]
@@ -41,7 +52,7 @@ public sealed class CostModelFactoryTests
     {
         Assert.IsType<RooflineCostModel>(CostModelFactory.Create("roofline", GpuCatalog.Resolve("a100"), out _));
         var ex = Assert.Throws<ArgumentException>(() => CostModelFactory.Create("magic", GpuCatalog.Resolve("a100"), out _));
-        Assert.Contains("calibrated or roofline", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("expected calibrated, calibrated-skip-masked or roofline", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

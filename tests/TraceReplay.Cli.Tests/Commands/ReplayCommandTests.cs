@@ -54,6 +54,24 @@ public sealed class ReplayCommandTests : IDisposable
     }
 
     [Fact]
+    public void The_skip_masked_what_if_records_its_cost_model_and_shortens_long_one_pass_prefills()
+    {
+        string csv = Path.Combine(_dir, "long.csv");
+        File.WriteAllText(csv, "arrival_s,prompt_tokens,output_tokens\n0,8000,4\n");
+        double Ttft(string costModel)
+        {
+            string outDir = Path.Combine(_dir, costModel);
+            Assert.Equal(0, CliApp.Run(["replay", "--requests", csv, "--model", "llama-3-8b", "--gpu", "h100", "--scheduler", "vllm",
+                "--cost-model", costModel, "-o", outDir]));
+            using JsonDocument doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "summary.json")));
+            Assert.Equal(costModel, doc.RootElement.GetProperty("run").GetProperty("cost_model").GetString());
+            return doc.RootElement.GetProperty("ttft_mean_s").GetDouble();
+        }
+        // One 8000-token prompt in one pass: the profiled kernel pays the masked half of its attention, the ideal one does not.
+        Assert.True(Ttft("calibrated-skip-masked") < Ttft("calibrated"));
+    }
+
+    [Fact]
     public void Several_schedulers_each_get_their_own_folder()
     {
         string outDir = Path.Combine(_dir, "demo");
