@@ -22,8 +22,13 @@ public static class Calibrator
 
     public static string ToolVersion => typeof(Calibrator).Assembly.GetName().Version is { } v ? $"{v.Major}.{v.Minor}.{v.Build}" : "0.0.0";
 
-    public static CalibrationResult Calibrate(string profilesRoot, GpuSpec gpu, string? kernelsParquet = null)
+    /// <param name="kernelShapes">Optional <see cref="KernelShapes"/> CSV giving analytic bytes for kernels of <paramref name="kernelsParquet"/>.</param>
+    public static CalibrationResult Calibrate(string profilesRoot, GpuSpec gpu, string? kernelsParquet = null, string? kernelShapes = null)
     {
+        if (kernelShapes is not null && kernelsParquet is null)
+        {
+            throw new ArgumentException($"--kernel-shapes {kernelShapes}: needs --kernels (the kernel Parquet it annotates)");
+        }
         if (!ProfileLoader.HasProfiles(profilesRoot, gpu.ShortName))
         {
             throw new DirectoryNotFoundException(
@@ -59,7 +64,8 @@ public static class Calibrator
             inputs.AddRange(rs.Inputs); // transfer evaluation reads them too
         }
         List<OpEvaluation> classes = PooledClasses(set, gpu, out SortedDictionary<string, OperatorCalibration> storedClasses);
-        KernelTrafficSummary? kernels = kernelsParquet is null ? null : KernelTrafficReader.Read(kernelsParquet);
+        KernelTrafficSummary? kernels = kernelsParquet is null ? null
+            : KernelTrafficReader.Read(kernelsParquet, kernelShapes is null ? null : KernelShapes.Read(kernelShapes));
         var hbm = new SortedDictionary<string, HbmCorrection>(StringComparer.Ordinal);
         if (kernels is not null)
         {
@@ -69,10 +75,16 @@ public static class Calibrator
                 {
                     MeasuredOverAnalytic = LatencyFitter.Round6(KernelTrafficSummary.GeometricMean(ratios)),
                     Samples = ratios.Count,
-                    Source = $"Nsight Compute DRAM bytes in {Path.GetFileName(kernels.Path)}",
+                    Source = $"Nsight Compute DRAM bytes in {Path.GetFileName(kernels.Path)}"
+                        + (kernelShapes is null ? "" : $", analytic bytes from {ShapesInputName(kernelShapes)}"),
+                    Applied = ratios.Count >= HbmCorrection.MinSamplesToApply,
                 };
             }
             inputs.Add(new ProfileInput("kernels/" + Path.GetFileName(kernelsParquet!), FileHash.Sha256(kernelsParquet!)));
+            if (kernelShapes is not null)
+            {
+                inputs.Add(new ProfileInput(ShapesInputName(kernelShapes), FileHash.Sha256(kernelShapes)));
+            }
         }
         ProfileInput[] sortedInputs = [.. inputs.Distinct().OrderBy(i => i.RelativePath, StringComparer.Ordinal)];
         var calibration = new GpuCalibration
@@ -93,9 +105,9 @@ public static class Calibrator
     /// to <paramref name="target"/>'s datasheet peaks. The stored error is the source's held-out error combined with
     /// the measured A100/H100 transfer error of the same operator (the only transfer we can measure).
     /// </summary>
-    public static CalibrationResult Derive(string profilesRoot, GpuSpec target, GpuSpec source, string? kernelsParquet = null)
+    public static CalibrationResult Derive(string profilesRoot, GpuSpec target, GpuSpec source, string? kernelsParquet = null, string? kernelShapes = null)
     {
-        CalibrationResult src = Calibrate(profilesRoot, source, kernelsParquet);
+        CalibrationResult src = Calibrate(profilesRoot, source, kernelsParquet, kernelShapes);
         var ops = new SortedDictionary<string, OperatorCalibration>(StringComparer.Ordinal);
         foreach ((string op, OperatorCalibration c) in src.Calibration.Operators)
         {
@@ -193,6 +205,10 @@ public static class Calibrator
         }
         return result;
     }
+
+    /// <summary>"kernel-shapes/&lt;folder&gt;/&lt;file&gt;": the annotation's folder names the capture it describes.</summary>
+    private static string ShapesInputName(string path) =>
+        "kernel-shapes/" + Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(path))) + "/" + Path.GetFileName(path);
 
     private static string InputsHash(IEnumerable<ProfileInput> inputs)
     {

@@ -8,59 +8,116 @@ namespace TraceReplay.Calibration.Kernels;
 /// <summary>
 /// Reads measured DRAM bytes from a canonical kernel Parquet (<see cref="KernelColumns"/>). Rows that also carry
 /// <see cref="AnalyticBytesColumn"/> (the operator's analytic HBM bytes, filled where ingest recovered the shape)
-/// give the analytic-to-measured ratio of their op class.
+/// give the analytic-to-measured ratio of their op class; so do rows a <see cref="KernelShapes"/> annotation names.
 /// </summary>
 public static class KernelTrafficReader
 {
     /// <summary>Calibration's extension column: analytic HBM bytes of the operator the kernel ran, where known.</summary>
     public const string AnalyticBytesColumn = "analytic_hbm_bytes";
 
-    public static KernelTrafficSummary Read(string path)
+    public static KernelTrafficSummary Read(string path, KernelShapes? shapes = null)
     {
         using FileStream stream = File.OpenRead(path);
-        return ReadAsync(path, stream).GetAwaiter().GetResult();
+        return ReadAsync(path, stream, shapes).GetAwaiter().GetResult();
     }
 
-    private static async Task<KernelTrafficSummary> ReadAsync(string path, Stream stream)
+    private static async Task<KernelTrafficSummary> ReadAsync(string path, Stream stream, KernelShapes? shapes)
     {
         await using ParquetReader reader = await ParquetReader.CreateAsync(stream).ConfigureAwait(false);
         DataField[] fields = reader.Schema.GetDataFields();
         DataField Field(string name) => fields.FirstOrDefault(f => f.Name == name)
-            ?? throw new InvalidDataException($"{path}: missing column '{name}'; expected the canonical kernel Parquet ({KernelColumns.OpClass}, {KernelColumns.DramReadBytes}, {KernelColumns.DramWriteBytes})");
+            ?? throw new InvalidDataException($"{path}: missing column '{name}'; expected the canonical kernel Parquet ({KernelColumns.OpClass}, {KernelColumns.DramReadBytes}, {KernelColumns.DramWriteBytes}{(shapes is null ? "" : $", {KernelColumns.SourceRow}, {KernelColumns.NameShort}")})");
         DataField cls = Field(KernelColumns.OpClass), read = Field(KernelColumns.DramReadBytes), write = Field(KernelColumns.DramWriteBytes);
         DataField? analytic = fields.FirstOrDefault(f => f.Name == AnalyticBytesColumn);
+        DataField? sourceRow = shapes is null ? fields.FirstOrDefault(f => f.Name == KernelColumns.SourceRow) : Field(KernelColumns.SourceRow);
+        DataField? nameShort = shapes is null ? fields.FirstOrDefault(f => f.Name == KernelColumns.NameShort) : Field(KernelColumns.NameShort);
         var ratios = new SortedDictionary<string, List<double>>(StringComparer.Ordinal);
         var measured = new SortedDictionary<string, List<double>>(StringComparer.Ordinal);
+        var kernels = new List<KernelTrafficRow>();
+        var matched = new HashSet<long>();
         int rows = 0, rowsMeasured = 0;
         for (int g = 0; g < reader.RowGroupCount; g++)
         {
             using ParquetRowGroupReader group = reader.OpenRowGroupReader(g);
             int n = (int)group.RowCount;
-            var classes = new string?[n];
-            await group.ReadAsync(cls, classes.AsMemory()).ConfigureAwait(false);
+            string?[] classes = await Strings(group, cls, n).ConfigureAwait(false);
             double?[] reads = await Doubles(group, read, n, path).ConfigureAwait(false);
             double?[] writes = await Doubles(group, write, n, path).ConfigureAwait(false);
             double?[]? analytics = analytic is null ? null : await Doubles(group, analytic, n, path).ConfigureAwait(false);
+            double?[]? sourceRows = sourceRow is null ? null : await Doubles(group, sourceRow, n, path).ConfigureAwait(false);
+            string?[]? names = nameShort is null ? null : await Strings(group, nameShort, n).ConfigureAwait(false);
             for (int i = 0; i < n; i++)
             {
                 rows++;
+                long? key = sourceRows?[i] is double k ? (long)k : null;
+                KernelShape? shape = shapes is not null && key is long kk && shapes.TryGet(kk, out KernelShape s) ? s : null;
+                if (shape is { } sh && !matched.Add(sh.SourceRow))
+                {
+                    throw new InvalidDataException($"{shapes!.Path}: line {sh.Line}, field '{KernelShapes.SourceRowColumn}': {sh.SourceRow} matches several rows of {path}; expected a unique source_row (ingest one file per kernel Parquet)");
+                }
                 string? c = classes[i];
                 double? r = reads[i], w = writes[i];
                 if (c is null || r is null || w is null)
                 {
+                    if (shape is { } unmeasured)
+                    {
+                        throw new InvalidDataException($"{shapes!.Path}: line {unmeasured.Line}, field '{KernelShapes.SourceRowColumn}': kernel {unmeasured.SourceRow} of {path} has no DRAM bytes or op class; expected a kernel profiled by Nsight Compute");
+                    }
                     continue; // not profiled by Nsight Compute: no DRAM counters to compare
                 }
                 string name = OpClassNames.Parse(c).ToName();
-                double bytes = r.Value + w.Value;
-                rowsMeasured++;
-                Add(measured, name, bytes);
-                if (analytics?[i] is double a && a > 0 && bytes > 0)
+                double? a = analytics?[i];
+                string? kind = null;
+                if (shape is { } known)
                 {
-                    Add(ratios, name, bytes / a);
+                    a = Annotated(known, shapes!.Path, path, name, names?[i], analytics?[i]);
+                    kind = known.Op.Kind.ToSnakeName();
+                }
+                var row = new KernelTrafficRow(key, names?[i], name, r.Value, w.Value, a is > 0 ? a : null, kind);
+                kernels.Add(row);
+                rowsMeasured++;
+                Add(measured, name, row.MeasuredBytes);
+                if (row.MeasuredOverAnalytic is double ratio)
+                {
+                    Add(ratios, name, ratio);
                 }
             }
         }
-        return new KernelTrafficSummary { Path = path, RowsRead = rows, RowsMeasured = rowsMeasured, Ratios = ratios, MeasuredBytes = measured };
+        if (shapes is not null && shapes.All.FirstOrDefault(s => !matched.Contains(s.SourceRow)) is { Line: > 0 } missing)
+        {
+            throw new InvalidDataException($"{shapes.Path}: line {missing.Line}, field '{KernelShapes.SourceRowColumn}': {missing.SourceRow} is not a source_row of {path}; expected a kernel of that Parquet");
+        }
+        return new KernelTrafficSummary
+        {
+            Path = path, ShapesPath = shapes?.Path, RowsRead = rows, RowsMeasured = rowsMeasured, RowsAnnotated = matched.Count,
+            Ratios = ratios, MeasuredBytes = measured, Kernels = kernels,
+        };
+    }
+
+    /// <summary>The annotated analytic bytes, after checking the annotation names the kernel and class the Parquet has.</summary>
+    private static double Annotated(KernelShape s, string shapesPath, string path, string parquetClass, string? parquetName, double? parquetAnalytic)
+    {
+        if (!string.Equals(parquetName, s.NameShort, StringComparison.Ordinal))
+        {
+            throw new InvalidDataException($"{shapesPath}: line {s.Line}, field '{KernelShapes.NameShortColumn}': '{s.NameShort}'; expected '{parquetName}' (name_short of source_row {s.SourceRow} in {path})");
+        }
+        string coreClass = s.Op.Kind.Class().ToName();
+        if (coreClass != parquetClass)
+        {
+            throw new InvalidDataException($"{shapesPath}: line {s.Line}, field 'op_kind': '{s.Op.Kind.ToSnakeName()}' is op class {coreClass}; expected an operator of class {parquetClass} (the class ingest gave source_row {s.SourceRow})");
+        }
+        if (parquetAnalytic is not null)
+        {
+            throw new InvalidDataException($"{shapesPath}: line {s.Line}: source_row {s.SourceRow} already has {AnalyticBytesColumn} in {path}; expected one source of analytic bytes per kernel");
+        }
+        return s.Op.Bytes.TotalBytes;
+    }
+
+    private static async Task<string?[]> Strings(ParquetRowGroupReader group, DataField field, int n)
+    {
+        var values = new string?[n];
+        await group.ReadAsync(field, values.AsMemory()).ConfigureAwait(false);
+        return values;
     }
 
     /// <summary>A numeric column (int64 or double, nullable or not) as nullable doubles.</summary>

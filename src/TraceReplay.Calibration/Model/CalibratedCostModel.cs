@@ -9,7 +9,7 @@ namespace TraceReplay.Calibration.Model;
 /// <summary>
 /// <see cref="ICostModel"/> backed by a <see cref="GpuCalibration"/>. Each <see cref="OpKind"/> uses the curve of the
 /// Vidur operator that measured it, else its op class's pooled curve, else a related class's (MoE GEMMs use the GEMM
-/// curve), else the roofline default; HBM bytes are the analytic bytes times the class's measured correction.
+/// curve), else the roofline default; HBM bytes are the analytic bytes times the class's measured correction, where it is applied.
 /// </summary>
 public sealed class CalibratedCostModel : ICostModel
 {
@@ -35,7 +35,7 @@ public sealed class CalibratedCostModel : ICostModel
             _paramsByKind[(int)kind] = _byKind[(int)kind]?.Params is { } p && maskedPairs == MaskedPairs.Skipped ? p with { MaskedFraction = 0 } : _byKind[(int)kind]?.Params;
         }
         OpClass[] classes = Enum.GetValues<OpClass>();
-        _hbmRatioByClass = [.. classes.Select(c => calibration.Hbm.TryGetValue(c.ToName(), out HbmCorrection? h) ? h.MeasuredOverAnalytic : 1.0)];
+        _hbmRatioByClass = [.. classes.Select(c => calibration.Hbm.TryGetValue(c.ToName(), out HbmCorrection? h) ? h.Factor : 1.0)];
     }
 
     public GpuCalibration Calibration { get; }

@@ -59,27 +59,4 @@ public static partial class ReportWriter
         AttendedPairs = op.AttendedPairs * k,
         CommBytes = op.CommBytes * k,
     };
-
-    private static void Hbm(StringBuilder sb, CalibrationResult r)
-    {
-        sb.Append("## HBM traffic\n\nPredicted HBM bytes = analytic bytes (Core's OperatorGraph formulas: each operand read once, each result written once) ")
-          .Append("x the op class's measured/analytic ratio, where Nsight Compute DRAM bytes were supplied (`--kernels`).\n\n");
-        if (r.Kernels is null)
-        {
-            sb.Append("No kernel Parquet was given: every class uses the analytic bytes (ratio 1, uncorrected).\n\n");
-            return;
-        }
-        sb.Append($"Kernel Parquet `{Path.GetFileName(r.Kernels.Path)}`: {r.Kernels.RowsRead} rows, {r.Kernels.RowsMeasured} with DRAM bytes and an op class.\n\n");
-        Md.Table(sb, ["op class", "rows with DRAM bytes", "rows with analytic bytes", "measured / analytic (geo. mean)", "min", "max"],
-            r.Kernels.MeasuredBytes.Keys.Select(cls =>
-            {
-                r.Kernels.Ratios.TryGetValue(cls, out List<double>? ratios);
-                return new[]
-                {
-                    cls, r.Kernels.MeasuredBytes[cls].Count.ToString(), (ratios?.Count ?? 0).ToString(),
-                    ratios is { Count: > 0 } ? Md.F(Kernels.KernelTrafficSummary.GeometricMean(ratios), 3) : "- (no shapes)",
-                    ratios is { Count: > 0 } ? Md.F(ratios.Min(), 3) : "-", ratios is { Count: > 0 } ? Md.F(ratios.Max(), 3) : "-",
-                };
-            }));
-    }
 }

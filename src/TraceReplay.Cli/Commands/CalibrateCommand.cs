@@ -17,6 +17,7 @@ public static class CalibrateCommand
         Option<string> gpu = CommonOptions.Gpu();
         var profiles = new Option<string?>("--profiles") { Description = "Vidur profiles root (compute/<gpu>/..., network/<gpu>_*/...); optional when --kernels is a capture-kit ingest" };
         var kernels = new Option<string?>("--kernels") { Description = "Canonical kernel Parquet. Without --profiles: a capture-kit ingest (tr:: annotations), fitted on its own. With --profiles: Nsight Compute DRAM bytes that correct analytic HBM bytes per op class" };
+        var shapes = new Option<string?>("--kernel-shapes") { Description = "With --profiles and --kernels: CSV naming the Core operator of profiled kernels (source_row, name_short, op_kind, flops, hbm_bytes, ...), whose analytic HBM bytes give the measured/analytic ratio per op class" };
         var output = new Option<string>("--output", "-o") { Description = "Output folder for calibration.json and REPORT.md", Required = true };
         var derive = new Option<string?>("--derive-from") { Description = "Calibrate a GPU with no profiles by transferring another GPU's fit to its spec peaks (e.g. h200 from h100)" };
         var command = new Command("calibrate",
@@ -25,9 +26,10 @@ public static class CalibrateCommand
             "cross-GPU transfer error, extrapolation check, HBM byte ratios). Deterministic: same inputs, same bytes.\n\n" +
             "Examples:\n  tracereplay calibrate --gpu h100 --profiles ../shared/data/profiles/vidur -o calibration/h100\n" +
             "  tracereplay calibrate --gpu a100 --profiles ../shared/data/profiles/vidur --kernels kernels.parquet -o calibration/a100\n" +
+            "  tracereplay calibrate --gpu a100 --profiles ../shared/data/profiles/vidur --kernels a100-llama2-7b-decode.parquet --kernel-shapes calibration/captures/ncu-a100-llama2-7b-decode/shapes.csv -o calibration/a100\n" +
             "  tracereplay calibrate --gpu h200 --derive-from h100 --profiles ../shared/data/profiles/vidur -o calibration/h200\n" +
             "  tracereplay calibrate --gpu h100 --kernels captures/h100/kernels.parquet -o calibration/h100-capture   # capture kit only");
-        foreach (Option o in new Option[] { gpu, profiles, kernels, output, derive })
+        foreach (Option o in new Option[] { gpu, profiles, kernels, shapes, output, derive })
         {
             command.Options.Add(o);
         }
@@ -36,6 +38,11 @@ public static class CalibrateCommand
             GpuSpec g = GpuCatalog.Resolve(parse.GetValue(gpu)!);
             string? root = parse.GetValue(profiles);
             string? kernelsPath = parse.GetValue(kernels);
+            string? shapesPath = parse.GetValue(shapes);
+            if (shapesPath is not null && (root is null || kernelsPath is null))
+            {
+                throw new ArgumentException($"--kernel-shapes {shapesPath}: needs --profiles and --kernels (it annotates the Nsight Compute kernel Parquet)");
+            }
             if (root is null)
             {
                 return CaptureOnly(g, kernelsPath, parse.GetValue(derive), parse.GetValue(output)!);
@@ -46,8 +53,8 @@ public static class CalibrateCommand
             }
             string? from = parse.GetValue(derive);
             CalibrationResult result = from is null
-                ? Calibrator.Calibrate(root, g, parse.GetValue(kernels))
-                : Calibrator.Derive(root, g, GpuCatalog.Resolve(from), parse.GetValue(kernels));
+                ? Calibrator.Calibrate(root, g, kernelsPath, shapesPath)
+                : Calibrator.Derive(root, g, GpuCatalog.Resolve(from), kernelsPath, shapesPath);
             (string json, string report) = CalibrationOutput.Write(result, parse.GetValue(output)!);
             Render(result);
             AnsiConsole.MarkupLine($"wrote [bold]{Markup.Escape(json)}[/] and [bold]{Markup.Escape(report)}[/]");
