@@ -15,7 +15,8 @@ public static class CliApp
             "Examples:\n" +
             "  tracereplay models\n" +
             "  tracereplay gpus\n" +
-            "  tracereplay analyze intensity --model qwen3-30b-a3b --gpu h100 --batch 64 --context 4096 --tp 2");
+            "  tracereplay analyze intensity --model qwen3-30b-a3b --gpu h100 --batch 64 --context 4096 --tp 2\n\n" +
+            "`tracereplay COMMAND --help` shows a command's whole description, options and examples.");
         // Pipeline order: ingest -> calibrate -> replay -> report, then analysis and catalogues.
         root.Subcommands.Add(IngestCommand.Create());
         root.Subcommands.Add(InspectCommand.Create());
@@ -32,6 +33,7 @@ public static class CliApp
         root.Subcommands.Add(AnalyzeCommand.Create());
         root.Subcommands.Add(ModelsCommand.Create());
         root.Subcommands.Add(GpusCommand.Create());
+        CompactRootHelp.Apply(root);
         return root;
     }
 

@@ -13,6 +13,20 @@ public sealed class HelpTests
     }
 
     [Fact]
+    public void Root_help_fits_a_screen_and_each_command_keeps_its_whole_help()
+    {
+        CliRunner.Result root = CliRunner.Run("--help");
+        string[] commands = [.. CliApp.Build().Subcommands.Select(c => c.Name)];
+        Assert.All(commands, c => Assert.Contains($"\n  {c}", root.StdOut, StringComparison.Ordinal));
+        Assert.Single(root.StdOut.Split("Examples:")[1..]); // the root's own examples only
+        Assert.True(root.StdOut.Split('\n').Length < 40, root.StdOut);
+        CliRunner.Result replay = CliRunner.Run("replay", "--help");
+        Assert.Equal(0, replay.ExitCode);
+        Assert.Contains("Examples:", replay.StdOut, StringComparison.Ordinal);
+        Assert.Contains("--cost-model", replay.StdOut, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Analyze_intensity_help_has_examples()
     {
         CliRunner.Result r = CliRunner.Run("analyze", "intensity", "--help");
