@@ -101,6 +101,7 @@ public sealed partial class ReplaySimulation
             preempted += i.Context.Preemptions;
         }
         ReplaySummary s = _summary.Build(windowNs * 1e-9, idle, hasSlo, KvBlocks);
+        _summary.ReleaseSpill(); // the summary is final: drop any spilled samples' temporary files now
         return s with { Preemptions = preempted };
     }
 }

@@ -5,19 +5,29 @@ namespace TraceReplay.Simulation.Metrics;
 
 /// <summary>
 /// Folds outcomes and iterations into <see cref="ReplaySummary"/> as they stream by. TTFT and E2E percentiles are
-/// exact (8 bytes per completed request); pooled token-gap percentiles come from a <see cref="LogHistogram"/>
+/// exact (<see cref="SpillingSample"/>: in memory up to 1Mi requests, then spilled to a temporary file, so memory
+/// stays bounded for any trace length); pooled token-gap percentiles come from a <see cref="LogHistogram"/>
 /// (within 0.4%); means are exact.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification =
+    "The samples' temporary files are released by ReleaseSpill once the summary is built, and are DeleteOnClose anyway.")]
 public sealed class SummaryAccumulator
 {
-    private readonly LongList _ttft = new();
-    private readonly LongList _e2e = new();
+    private readonly SpillingSample _ttft;
+    private readonly SpillingSample _e2e;
     private readonly Dictionary<string, long> _rejected = new(StringComparer.Ordinal);
     private long _requests, _completed, _sloMet, _iterations, _prompt, _generated, _expected, _preemptions;
     private double _gapSumNs;
     private HbmTraffic _bytes;
     private double _energyJ;
     private int _peakBlocks;
+
+    /// <param name="memoryCapValues">TTFT and E2E values each kept in memory before spilling to disk.</param>
+    public SummaryAccumulator(int memoryCapValues = SpillingSample.DefaultMemoryCapValues)
+    {
+        _ttft = new SpillingSample(memoryCapValues);
+        _e2e = new SpillingSample(memoryCapValues);
+    }
 
     public LogHistogram Gaps { get; } = new();
 
@@ -56,9 +66,7 @@ public sealed class SummaryAccumulator
 
     public ReplaySummary Build(double simDurationS, double idleEnergyJ, bool hasSlo, int kvBlocks)
     {
-        Span<long> ttft = _ttft.Span, e2e = _e2e.Span;
-        ttft.Sort();
-        e2e.Sort();
+        SpillingSample ttft = _ttft, e2e = _e2e;
         double energy = _energyJ + idleEnergyJ;
         long tokens = _prompt + _generated;
         return new ReplaySummary
@@ -99,19 +107,14 @@ public sealed class SummaryAccumulator
         };
     }
 
-    private static double Mean(ReadOnlySpan<long> ns)
+    /// <summary>Deletes the temporary files of spilled samples (after the last <see cref="Build"/>).</summary>
+    public void ReleaseSpill()
     {
-        if (ns.Length == 0)
-        {
-            return double.NaN;
-        }
-        long sum = 0;
-        foreach (long v in ns)
-        {
-            sum += v;
-        }
-        return sum / (double)ns.Length * 1e-9;
+        _ttft.Dispose();
+        _e2e.Dispose();
     }
 
-    private static double Q(ReadOnlySpan<long> sorted, double q) => sorted.Length == 0 ? double.NaN : Quantiles.OfSorted(sorted, q) * 1e-9;
+    private static double Mean(SpillingSample ns) => ns.Mean * 1e-9;
+
+    private static double Q(SpillingSample ns, double q) => ns.Count == 0 ? double.NaN : ns.Quantile(q) * 1e-9;
 }
