@@ -32,7 +32,8 @@ public sealed class CalibratedCostModel : ICostModel
         foreach (OpKind kind in kinds)
         {
             _byKind[(int)kind] = Resolve(calibration, kind);
-            _paramsByKind[(int)kind] = _byKind[(int)kind]?.Params is { } p && maskedPairs == MaskedPairs.Skipped ? p with { MaskedFraction = 0 } : _byKind[(int)kind]?.Params;
+            LatencyParams? p = _byKind[(int)kind]?.Params;
+            _paramsByKind[(int)kind] = maskedPairs == MaskedPairs.Skipped && p is not null ? p with { MaskedFraction = 0 } : p;
         }
         OpClass[] classes = Enum.GetValues<OpClass>();
         _hbmRatioByClass = [.. classes.Select(c => calibration.Hbm.TryGetValue(c.ToName(), out HbmCorrection? h) ? h.Factor : 1.0)];

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using TraceReplay.Calibration.Model;
 
 namespace TraceReplay.Cli.Commands;
 
@@ -22,6 +23,16 @@ public static class CommonOptions
         Description = "Tensor-parallel degree (GPUs per instance)",
         DefaultValueFactory = _ => 1,
     };
+
+    /// <summary><c>--masked-pairs as-profiled|skipped</c> (default as-profiled); read it with <see cref="MaskedPairsOf"/>.</summary>
+    public static Option<string> MaskedPairs(string description)
+    {
+        var option = new Option<string>("--masked-pairs") { Description = description, DefaultValueFactory = _ => "as-profiled" };
+        option.AcceptOnlyFromAmong("as-profiled", "skipped");
+        return option;
+    }
+
+    public static MaskedPairs MaskedPairsOf(string value) => value == "skipped" ? Calibration.Model.MaskedPairs.Skipped : Calibration.Model.MaskedPairs.AsProfiled;
 
     public static Option<bool> Json() => new("--json")
     {

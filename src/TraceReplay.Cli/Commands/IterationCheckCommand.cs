@@ -23,12 +23,8 @@ public static class IterationCheckCommand
         var seq = new Option<int>("--seq") { Description = "Prompt tokens per sequence in the traced iteration", Required = true };
         var context = new Option<int>("--context") { Description = "Tokens already cached per sequence before this prefill (0 = fresh prompts)", DefaultValueFactory = _ => 0 };
         var nvtx = new Option<string?>("--nvtx") { Description = "Only kernels whose annotation path (nvtx_path) contains this text, e.g. ProfilerStep#6" };
-        var masked = new Option<string>("--masked-pairs")
-        {
-            Description = "Prefill attention's causally masked pairs: as-profiled (the fitted cost, as replay uses it) or skipped (an ideal causal kernel: diagonal tiles only); the report also shows the other",
-            DefaultValueFactory = _ => "as-profiled",
-        };
-        masked.AcceptOnlyFromAmong("skipped", "as-profiled");
+        var masked = CommonOptions.MaskedPairs(
+            "Prefill attention's causally masked pairs: as-profiled (the fitted cost, as replay uses it) or skipped (an ideal causal kernel: diagonal tiles only); the report also shows the other");
         var output = new Option<string?>("--output", "-o") { Description = "Also write the comparison as Markdown to this file" };
         var command = new Command("iter-check",
             "Compare a traced iteration's measured kernel time (us) per op class with the calibration's prediction for the same iteration, " +
@@ -45,7 +41,7 @@ public static class IterationCheckCommand
         {
             GpuCalibration cal = CalibrationStore.Load(parse.GetValue(calibration)!);
             var cost = new CalibratedCostModel(GpuCatalog.Resolve(cal.Gpu), cal,
-                parse.GetValue(masked) == "as-profiled" ? MaskedPairs.AsProfiled : MaskedPairs.Skipped);
+                CommonOptions.MaskedPairsOf(parse.GetValue(masked)!));
             string path = parse.GetValue(kernels)!;
             if (!File.Exists(path))
             {

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using TraceReplay.Calibration.Model;
 using TraceReplay.Reproductions.LayeredPrefill;
 using TraceReplay.Reproductions.MlaMoe;
 
@@ -46,12 +45,8 @@ public static class ReproduceCommand
         var quick = new Option<bool>("--quick") { Description = "Fewer rates and requests (a few minutes on 2 cores); the same models, every claim still checked" };
         var lengths = new Option<string?>("--lengths") { Description = "Folder with the ShareGPT and arXiv length files (default: the repository's traces/lengths)" };
         var jobs = new Option<int>("--jobs", "-j") { Description = "Replays run at once (default: all cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var masked = new Option<string>("--masked-pairs")
-        {
-            Description = "Prefill attention's causally masked pairs: as-profiled (the calibrated cost; default) or skipped (what-if: an ideal causal kernel that computes only the diagonal tiles)",
-            DefaultValueFactory = _ => "as-profiled",
-        };
-        masked.AcceptOnlyFromAmong("as-profiled", "skipped");
+        var masked = CommonOptions.MaskedPairs(
+            "Prefill attention's causally masked pairs: as-profiled (the calibrated cost; default) or skipped (what-if: an ideal causal kernel that computes only the diagonal tiles)");
         var command = new Command("layered-prefill",
             "Layered against chunked prefill (arXiv 2510.08055, BACKGROUND.md section 8): Qwen3-30B-A3B and GPT-OSS-20B on 2x H100 (TP 2), " +
             "chunked prefill (512-token budget) against layered prefill (8192-token cohorts, group cap 16 / 12), ShareGPT and arXiv lengths " +
@@ -69,7 +64,7 @@ public static class ReproduceCommand
             string dir = parse.GetValue(output)!;
             LayeredPrefillConfig config = (parse.GetValue(quick) ? LayeredPrefillConfig.Quick() : LayeredPrefillConfig.Full()) with
             {
-                MaskedPairs = parse.GetValue(masked) == "skipped" ? MaskedPairs.Skipped : MaskedPairs.AsProfiled,
+                MaskedPairs = CommonOptions.MaskedPairsOf(parse.GetValue(masked)!),
             };
             string lengthsDir = parse.GetValue(lengths) ?? LengthsFolder.Locate();
             int n = GridRunner.Specs(config).Count;
