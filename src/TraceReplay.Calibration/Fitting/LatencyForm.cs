@@ -30,7 +30,7 @@ public static class LatencyForm
         double raw = f.Class == OpClass.AttentionPrefill ? f.Flops + Math.Max(p.MaskedFraction, f.DiagonalFraction) * (f.FullFlops - f.Flops) : f.Flops;
         double padded = f.Class == OpClass.AttentionPrefill ? raw * f.WaveFlops / Math.Max(f.Flops, 1e-30) : (tileFactors is null ? f.WaveFlops : f.TiledFlops(tileFactors));
         double flops = p.WaveQuantization * padded + (1 - p.WaveQuantization) * raw;
-        double compute = flops / (gpu.PeakBf16FlopsPerS * p.ComputeEfficiency) * 1e6;
+        double compute = flops / ((f.PeakFlopsPerS > 0 ? f.PeakFlopsPerS : gpu.PeakBf16FlopsPerS) * p.ComputeEfficiency) * 1e6;
         double bytes = f.Bytes + p.FillRowsPerSm * gpu.SmCount * f.BytesPerRow;
         if (p.L2Speedup > 0 && gpu.L2Bytes > 0)
         {

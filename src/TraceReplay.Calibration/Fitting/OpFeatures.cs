@@ -1,4 +1,5 @@
 using TraceReplay.Core.Hardware;
+using TraceReplay.Core.Models;
 using TraceReplay.Core.Operators;
 
 namespace TraceReplay.Calibration.Fitting;
@@ -11,8 +12,9 @@ namespace TraceReplay.Calibration.Fitting;
 /// Prefill attention: fraction of the masked pairs that even a causal kernel pays, because it computes the diagonal
 /// (query block, key block) tiles whole (128 x 128 tiles); 0 otherwise.
 /// </param>
+/// <param name="PeakFlopsPerS">Tensor-core peak for the operator's math (<see cref="GpuSpec.PeakFlopsFor"/> of its dtype's compute type).</param>
 public readonly record struct OpFeatures(OpClass Class, double Flops, double WaveFlops, double Bytes, double Sequences, double LinkBytes, double BytesPerRow,
-    double[]? TileWork = null, double FullFlops = 0, double DiagonalFraction = 0)
+    double[]? TileWork = null, double FullFlops = 0, double DiagonalFraction = 0, double PeakFlopsPerS = 0)
 {
     /// <summary>Prefill attention CTA rows (FlashAttention's 128-query-row blocks).</summary>
     public const int Tile = 128;
@@ -21,11 +23,13 @@ public readonly record struct OpFeatures(OpClass Class, double Flops, double Wav
     public const int SplitKvTokens = 256;
 
     /// <summary>
-    /// Output tiles (rows x columns) cuBLAS/CUTLASS pick from for BF16 GEMMs, with their relative arithmetic intensity
-    /// per shared-memory byte (mn / (m + n), normalised to 128x256): smaller tiles pad less but reuse operands less.
+    /// Output tiles (rows x columns) cuBLAS/CUTLASS and vLLM's Triton fused-MoE kernel pick from, with their relative
+    /// arithmetic intensity per shared-memory byte (mn / (m + n), normalised to 128x256): smaller tiles pad less but
+    /// reuse operands less. The 16- and 32-row tiles are what the fused-MoE kernel runs when each expert sees few tokens.
     /// </summary>
     public static readonly (int M, int N, double Intensity)[] Tiles =
     [
+        (16, 128, 14.222 / 85.333), (32, 128, 25.6 / 85.333),
         (64, 64, 32.0 / 85.333), (64, 128, 42.667 / 85.333), (128, 64, 42.667 / 85.333),
         (128, 128, 64.0 / 85.333), (128, 256, 1.0), (256, 128, 1.0),
     ];
@@ -35,7 +39,11 @@ public readonly record struct OpFeatures(OpClass Class, double Flops, double Wav
         OpClass c = op.Class;
         double wave = op.Flops, full = op.Flops, diagonal = 0;
         double[]? tileWork = null;
-        if (c is OpClass.Gemm or OpClass.MoeGemm && op.Tokens > 0 && op.OutFeatures > 0 && op.InFeatures > 0)
+        if (c == OpClass.MoeGemm && op.RoutedTokens > 0 && op.ExpertsHit > 0 && op.OutFeatures > 0 && op.InFeatures > 0)
+        {
+            tileWork = MoeTileWork(op, gpu);
+        }
+        else if (c is OpClass.Gemm or OpClass.MoeGemm && op.Tokens > 0 && op.OutFeatures > 0 && op.InFeatures > 0)
         {
             tileWork = new double[Tiles.Length];
             for (int t = 0; t < Tiles.Length; t++)
@@ -85,7 +93,33 @@ public readonly record struct OpFeatures(OpClass Class, double Flops, double Wav
             // work items too would make bytes per item fall as context grows, and the latency with it.)
             perRow = op.Bytes.KvReadBytes / rows + (rowBytes - op.Bytes.KvReadBytes) / sequences;
         }
-        return new OpFeatures(c, op.Flops, wave, op.Bytes.TotalBytes, sequences, link, perRow, tileWork, full, diagonal);
+        // GEMMs and fused MoE at their weights' compute type; attention over an FP8 KV cache at the FP8 rate where the
+        // GPU has it (FlashAttention-3 runs FP8 attention on Hopper and later); the rest at BF16 (their Dtype is bf16).
+        double peak = gpu.PeakFlopsFor(op.Dtype.ComputeType());
+        return new OpFeatures(c, op.Flops, wave, op.Bytes.TotalBytes, sequences, link, perRow, tileWork, full, diagonal, peak);
+    }
+
+    /// <summary>
+    /// Fused MoE (gate/up GEMM hidden -> 2 x ffn, then down ffn -> hidden, per expert): each expert hit runs at least
+    /// one row tile, and past that pads half a tile on average (its token count varies from step to step), so row
+    /// tiles = max(hit, assignments / tile + hit / 2): non-decreasing in assignments and in experts hit, which an exact
+    /// per-expert ceiling is not. The same tile serves both GEMMs; each GEMM's tiles are padded to whole waves.
+    /// </summary>
+    private static double[] MoeTileWork(in Operator op, GpuSpec gpu)
+    {
+        var work = new double[Tiles.Length];
+        double hit = op.ExpertsHit, assignments = op.RoutedTokens;
+        long h = op.InFeatures, ffn = op.OutFeatures;
+        for (int t = 0; t < Tiles.Length; t++)
+        {
+            (int tm, int tn, _) = Tiles[t];
+            double rowTiles = Math.Max(hit, assignments / tm + hit / 2);
+            double upTiles = rowTiles * Math.Ceiling(2.0 * ffn / tn), downTiles = rowTiles * Math.Ceiling(h / (double)tn);
+            double up = Math.Ceiling(upTiles / gpu.SmCount) * gpu.SmCount * 2.0 * tm * tn * h;
+            double down = Math.Ceiling(downTiles / gpu.SmCount) * gpu.SmCount * 2.0 * tm * tn * ffn;
+            work[t] = Math.Max(op.Flops, up + down);
+        }
+        return work;
     }
 
     /// <summary>

@@ -9,6 +9,11 @@ public sealed record OperatorCalibration
     [JsonPropertyName("op_class")] public required string OpClass { get; init; }
     /// <summary><c>fitted</c>, or <c>transferred from &lt;gpu&gt;</c> when this GPU's profiles lack the operator.</summary>
     [JsonPropertyName("source")] public required string Source { get; init; }
+    /// <summary>
+    /// Measured-kernel curves: the serving framework, its version and the table the curve was fitted on
+    /// ("vLLM 0.14.0 (gemm_perf.parquet)"); null for curves fitted on Vidur profiles.
+    /// </summary>
+    [JsonPropertyName("fitted_on")] public string? FittedOn { get; init; }
     [JsonPropertyName("samples")] public required int Samples { get; init; }
     [JsonPropertyName("overhead_us")] public required double OverheadUs { get; init; }
     [JsonPropertyName("per_sequence_us")] public required double PerSequenceUs { get; init; }

@@ -26,6 +26,7 @@ public static partial class ReportWriter
         sb.Append($"- all-reduce profiles: {r.Profiles.NetworkFolder ?? "none"}\n");
         sb.Append("- model: `T = overhead + per_seq x S + smoothmax_p(floor, F_eff/(peak x e_c), (B + fill x SMs x B/R)/(BW x e_m))`, F_eff with best-tile wave quantization (GEMMs) or paid masked pairs (prefill), bytes within L2 at a fitted speedup (row-parallel kernels); see docs/calibration.md\n\n");
         Headline(sb, r);
+        MeasuredKernels(sb, r);
         Operators(sb, r);
         ByClassAndModel(sb, r);
         Diagnosis(sb, r);
