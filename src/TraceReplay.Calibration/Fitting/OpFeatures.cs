@@ -12,15 +12,16 @@ namespace TraceReplay.Calibration.Fitting;
 /// Prefill attention: fraction of the masked pairs that even a causal kernel pays, because it computes the diagonal
 /// (query block, key block) tiles whole (128 x 128 tiles); 0 otherwise.
 /// </param>
+/// <param name="KvUnits">Decode attention: KV heads per sequence in units of one bf16 head of 128 (K+V bytes per token / 512); 1 otherwise.</param>
 /// <param name="PeakFlopsPerS">Tensor-core peak for the operator's math (<see cref="GpuSpec.PeakFlopsFor"/> of its dtype's compute type).</param>
 public readonly record struct OpFeatures(OpClass Class, double Flops, double WaveFlops, double Bytes, double Sequences, double LinkBytes, double BytesPerRow,
-    double[]? TileWork = null, double FullFlops = 0, double DiagonalFraction = 0, double PeakFlopsPerS = 0)
+    double[]? TileWork = null, double FullFlops = 0, double DiagonalFraction = 0, double PeakFlopsPerS = 0, double KvUnits = 1)
 {
     /// <summary>Prefill attention CTA rows (FlashAttention's 128-query-row blocks).</summary>
     public const int Tile = 128;
 
-    /// <summary>Decode attention: KV tokens per split-KV work item.</summary>
-    public const int SplitKvTokens = 256;
+    /// <summary>Decode attention: K+V bytes per token of one KV-head unit (a bf16 head of 128 dims).</summary>
+    public const int KvUnitBytes = 512;
 
     /// <summary>
     /// Output tiles (rows x columns) cuBLAS/CUTLASS and vLLM's Triton fused-MoE kernel pick from, with their relative
@@ -74,29 +75,29 @@ public readonly record struct OpFeatures(OpClass Class, double Flops, double Wav
             link = 2.0 * (n - 1) / n * op.CommBytes; // ring all-reduce: bytes each GPU sends
         }
         double sequences = c is OpClass.AttentionPrefill or OpClass.AttentionDecode ? Math.Max(op.Sequences, 1) : 0;
+        // The fused MoE layer pays per token of the whole batch (routing, block alignment, permute and combine), also for
+        // the assignments that expert parallelism sends to other GPUs' experts: its "sequences" are the tokens.
+        double perTokenItems = c == OpClass.MoeGemm ? op.Tokens : sequences;
         // Rows processed in parallel: sequences for attention, tokens otherwise (GEMMs get no fill term: their
         // bytes per row fall as rows grow, which would make the fill term non-monotone).
         double rows = sequences > 0 ? sequences : Math.Max(op.Tokens, 1);
-        if (c == OpClass.AttentionDecode && op.Sequences > 0)
-        {
-            // Split-KV (FlashDecoding): each sequence's KV is cut into ~SplitKvTokens chunks that run in parallel, so the
-            // GPU fills with sequences x chunks work items, not sequences. Continuous (no ceil) to stay monotone.
-            rows = sequences * Math.Max(1, op.ContextTokens / (double)op.Sequences / SplitKvTokens);
-        }
+        sequences = perTokenItems;
         // Weights (a norm's gamma) are read once per kernel, not per row: leaving them in would make bytes per row
         // fall as rows grow, and the latency with it.
         double rowBytes = op.Bytes.TotalBytes - op.Bytes.WeightBytes - op.Bytes.ExpertWeightBytes;
         double perRow = c is OpClass.Gemm or OpClass.MoeGemm or OpClass.AllReduce ? 0 : rowBytes / rows;
-        if (c == OpClass.AttentionDecode && op.Sequences > 0)
+        double units = 1;
+        if (c == OpClass.AttentionDecode && op.Sequences > 0 && op.AttendedPairs > 0)
         {
-            // Only the KV reads split into work items; q, o and the new KV write stay per sequence. (Dividing them by the
-            // work items too would make bytes per item fall as context grows, and the latency with it.)
-            perRow = op.Bytes.KvReadBytes / rows + (rowBytes - op.Bytes.KvReadBytes) / sequences;
+            // The KV reads per KV-head unit (512 bytes of K+V per token: one bf16 head of 128): LatencyForm divides them
+            // by sequences^SequenceExponent to get the bytes per parallel work item.
+            units = Math.Max(1, op.Bytes.KvReadBytes / op.AttendedPairs / KvUnitBytes);
+            perRow = op.Bytes.KvReadBytes / units;
         }
         // GEMMs and fused MoE at their weights' compute type; attention over an FP8 KV cache at the FP8 rate where the
         // GPU has it (FlashAttention-3 runs FP8 attention on Hopper and later); the rest at BF16 (their Dtype is bf16).
         double peak = gpu.PeakFlopsFor(op.Dtype.ComputeType());
-        return new OpFeatures(c, op.Flops, wave, op.Bytes.TotalBytes, sequences, link, perRow, tileWork, full, diagonal, peak);
+        return new OpFeatures(c, op.Flops, wave, op.Bytes.TotalBytes, sequences, link, perRow, tileWork, full, diagonal, peak, units);
     }
 
     /// <summary>

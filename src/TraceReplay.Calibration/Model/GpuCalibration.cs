@@ -11,7 +11,8 @@ namespace TraceReplay.Calibration.Model;
 /// </summary>
 public sealed record GpuCalibration
 {
-    public const int CurrentSchema = 1;
+    /// <summary>2: measured-kernel families, dtype-aware peaks, bounded compute efficiency, decode work items (seq_exponent).</summary>
+    public const int CurrentSchema = 2;
 
     [JsonPropertyName("schema_version")] public int SchemaVersion { get; init; } = CurrentSchema;
     [JsonPropertyName("gpu")] public required string Gpu { get; init; }

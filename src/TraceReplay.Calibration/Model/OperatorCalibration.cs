@@ -27,6 +27,7 @@ public sealed record OperatorCalibration
     [JsonPropertyName("tile_exponent")] public double TileExponent { get; init; }
     [JsonPropertyName("masked_fraction")] public double MaskedFraction { get; init; }
     [JsonPropertyName("l2_speedup")] public double L2Speedup { get; init; }
+    [JsonPropertyName("seq_exponent")] public double SequenceExponent { get; init; } = 1;
     /// <summary>Held-out median absolute percentage error (leave-one-model-out, or the transfer error).</summary>
     [JsonPropertyName("held_out_median_ape_pct")] public required double HeldOutMedianPct { get; init; }
     [JsonPropertyName("held_out_p90_ape_pct")] public required double HeldOutP90Pct { get; init; }
@@ -34,7 +35,7 @@ public sealed record OperatorCalibration
     [JsonPropertyName("relative_std_dev")] public required double RelativeStdDev { get; init; }
 
     [JsonIgnore]
-    public LatencyParams Params => new(OverheadUs, PerSequenceUs, ComputeEfficiency, MemoryEfficiency, SmoothP, WaveQuantization, FillRowsPerSm, FloorUs, TileExponent, MaskedFraction, L2Speedup);
+    public LatencyParams Params => new(OverheadUs, PerSequenceUs, ComputeEfficiency, MemoryEfficiency, SmoothP, WaveQuantization, FillRowsPerSm, FloorUs, TileExponent, MaskedFraction, L2Speedup, SequenceExponent);
 
     public static OperatorCalibration From(LatencyParams p, string opClass, string source, int samples, ErrorStats heldOut) => new()
     {
@@ -52,6 +53,7 @@ public sealed record OperatorCalibration
         TileExponent = p.TileExponent,
         MaskedFraction = p.MaskedFraction,
         L2Speedup = p.L2Speedup,
+        SequenceExponent = p.SequenceExponent,
         HeldOutMedianPct = LatencyFitter.Round6(heldOut.MedianPct),
         HeldOutP90Pct = LatencyFitter.Round6(heldOut.P90Pct),
         RelativeStdDev = LatencyFitter.Round6(heldOut.RelativeStdDev),
