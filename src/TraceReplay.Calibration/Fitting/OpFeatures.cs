@@ -61,7 +61,10 @@ public readonly record struct OpFeatures(OpClass Class, double Flops, double Wav
             // FlashAttention: one CTA per (128 query rows, query head, sequence); padded to whole waves.
             int heads = Math.Max(1, (int)Math.Round(op.Flops / Math.Max(op.AttendedPairs, 1) / 4 / 128));
             double rowsPerSeq = Math.Ceiling(op.Tokens / (double)op.Sequences);
-            double tiles = Math.Ceiling(rowsPerSeq / Tile) * heads * op.Sequences;
+            // Tiles counted continuously (rows / 128, not whole tiles per sequence): padded FLOPs = FLOPs per tile x whole
+            // waves of tiles, both non-decreasing in the prompt, so the curve stays monotone at 128 -> 129 tokens (a whole
+            // extra tile per head would halve the FLOPs per tile there).
+            double tiles = rowsPerSeq / Tile * heads * op.Sequences;
             wave = op.Flops * Math.Ceiling(tiles / gpu.SmCount) * gpu.SmCount / tiles;
             // Unmasked rectangle: every query row against its sequence's whole context (equal-length sequences assumed).
             double rectPairs = op.Tokens * (double)op.ContextTokens / op.Sequences;

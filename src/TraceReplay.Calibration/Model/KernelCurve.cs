@@ -21,6 +21,10 @@ internal sealed record KernelCurve(OperatorCalibration Curve, LatencyParams Para
         {
             return null;
         }
+        if (KernelFamilies.ServingSubstitutes.TryGetValue(family, out var sub) && Resolve(cal, sub.Instead, masked) is { } instead)
+        {
+            return instead with { Approximation = $"{family}: the {sub.Instead} curve serves it ({sub.Why})" };
+        }
         KernelCurve? exact = Resolve(cal, family, masked);
         if (exact is not null || dtype == DType.Bf16)
         {
