@@ -46,7 +46,11 @@ public static class CliApp
         }
         try
         {
-            return Build().Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            ParseResult parse = Build().Parse(args);
+            int code = parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            // A usage error (unknown option, missing argument, bad value) is exit 2 for every command, like bad input;
+            // System.CommandLine's parse-error action prints the errors and help but returns 1.
+            return parse.Errors.Count > 0 ? 2 : code;
         }
         catch (Exception ex) when (BadInput(ex) is { } bad)
         {
