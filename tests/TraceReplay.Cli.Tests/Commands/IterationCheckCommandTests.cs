@@ -10,14 +10,9 @@ public sealed class IterationCheckCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    [Fact]
-    public void The_committed_h100_iteration_check_is_what_the_command_writes() =>
-        The_committed_iteration_check_is_what_the_command_writes("h100", "h100-qwen1.5-0.5b-hf/Qwen_Qwen1.5-0.5B-Chat__1016005.json.gz", "qwen.parquet",
-            "qwen1.5-0.5b", "1", "16", "559", "ProfilerStep#6");
-
     [Theory]
+    [InlineData("h100", "h100-qwen1.5-0.5b-hf/Qwen_Qwen1.5-0.5B-Chat__1016005.json.gz", "qwen.parquet", "qwen1.5-0.5b", "1", "16", "559", "ProfilerStep#6")]
     [InlineData("b200", "b200-vllm-gptoss-tp8/eager_trace.json.gz", "gptoss.parquet", "gpt-oss-120b", "8", "1", "888", "execute_context")]
-    [Trait("Category", "SharedData")]
     public void The_committed_iteration_check_is_what_the_command_writes(string gpu, string trace, string parquetName, string config,
         string tp, string batch, string seq, string nvtx)
     {

@@ -13,6 +13,7 @@ public sealed class SampleKernelTraceTests
     {
         { "kernels/ncu-csv/a100-llama2-7b-decode/Llama-2-7B-fp16_0_decode_0.EXCERPT_rows0_22.csv", "ncu" },
         { "kernels/kineto/h100-qwen1.5-0.5b-hf/Qwen_Qwen1.5-0.5B-Chat__1016005.json.gz", "kineto" },
+        { "kernels/kineto/b200-vllm-gptoss-tp8/eager_trace.json.gz", "kineto" },
     };
 
     /// <summary>The other samples, in ../shared/data only.</summary>
@@ -30,7 +31,6 @@ public sealed class SampleKernelTraceTests
         { "kernels/ncu-csv/rtx5090-deepseek-ocr/kernel_0013_ncu.details.csv", "ncu" },
         { "kernels/ncu-csv/rtx5090-deepseek-ocr/kernel_0001_ncu.metrics.csv", "ncu" },
         { "kernels/ncu-csv/rtx5090-deepseek-ocr/kernel_0005_ncu.section_SpeedOfLight.csv", "ncu" },
-        { "kernels/kineto/b200-vllm-gptoss-tp8/eager_trace.json.gz", "kineto" },
         { "kernels/derived/a100-vllm-kernel-stats/kernels.csv", "kernel-stats" },
     };
 
@@ -87,7 +87,6 @@ public sealed class SampleKernelTraceTests
     }
 
     [Fact]
-    [Trait("Category", "SharedData")]
     public async Task Kineto_kernels_keep_launch_config_and_annotation_path()
     {
         var (counts, output) = await Run.Kernels(SharedData.Path("kernels/kineto/b200-vllm-gptoss-tp8/eager_trace.json.gz"));
