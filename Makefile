@@ -41,11 +41,13 @@ demo: bin/tracereplay ## Run the main job on the shipped sample trace and calibr
 
 REGRESS_TRACE ?= traces/azure-2023/AzureLLMInferenceTrace_conv.csv
 REGRESS_BASELINE ?= baselines/azure-conv-sarathi
+# `make regress COMPARE_FLAGS=--exact`: fail on any point change beyond the policy (docs/reports.md).
+COMPARE_FLAGS ?=
 regress: bin/tracereplay ## Replay the shipped Azure conv trace (sarathi) and compare with the committed baseline (exit 1 on regression)
 	./bin/tracereplay replay --requests $(REGRESS_TRACE) --model qwen3-30b-a3b --gpu h100 --tp 2 \
 		--scheduler sarathi --slo-ttft-s 5 --slo-tbt-s 0.125 -o out/regress
 	./bin/tracereplay compare $(REGRESS_BASELINE) out/regress --policy baselines/policy.json \
-		--junit out/regress/compare.xml --markdown out/regress/compare.md
+		--junit out/regress/compare.xml --markdown out/regress/compare.md $(COMPARE_FLAGS)
 
 bench: ## Benchmarks + RSS/scaling/ingest measurements -> out/bench/results.md (~20 min on 2 cores; see BENCHMARKS.md)
 	tools/bench/run.sh
