@@ -40,9 +40,15 @@ public static class CommonOptions
         Description = "With --cost-model calibrated: a folder (or calibration.json) written by `tracereplay calibrate`, instead of the shipped calibration for the GPU",
     };
 
-    /// <summary>A short content tag of a calibration given by path (folder or file): its calibration.json's SHA-256, 12 hex digits.</summary>
+    /// <summary>A short content tag of a calibration given by path (folder or file): its calibration.json's SHA-256, 12 hex
+    /// digits; for a GPU name, "embedded NAME".</summary>
     public static string CalibrationTag(string path)
     {
+        _ = CalibrationStore.Load(path); // a missing or malformed calibration fails here with its own message
+        if (!Directory.Exists(path) && !File.Exists(path))
+        {
+            return "embedded " + path; // a GPU name: the shipped calibration
+        }
         string file = Directory.Exists(path) ? Path.Combine(path, "calibration.json") : path;
         using FileStream s = File.OpenRead(file);
         return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(s))[..12];
