@@ -1,5 +1,6 @@
 using System.CommandLine;
 using TraceReplay.Cli.Commands;
+using TraceReplay.Cli.Errors;
 
 namespace TraceReplay.Cli;
 
@@ -37,6 +38,7 @@ public static class CliApp
         return root;
     }
 
+    /// <summary>Runs one command line; every exception becomes one stderr line and an exit code (<see cref="ErrorMapper"/>).</summary>
     public static int Run(string[] args)
     {
         if (Console.IsOutputRedirected)
@@ -44,25 +46,17 @@ public static class CliApp
             // Tables written to a file or pipe should not wrap at the 80-column default.
             Spectre.Console.AnsiConsole.Profile.Width = 200;
         }
+        using Interrupts interrupts = Interrupts.Register();
         try
         {
-            return Build().Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            ParseResult parse = Build().Parse(args);
+            int code = parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            // System.CommandLine returns 1 for parse errors; usage errors are 2 here (1 means a failed check).
+            return parse.Errors.Count > 0 && code == 1 ? ExitCodes.InputError : code;
         }
-        catch (Exception ex) when (BadInput(ex) is { } bad)
+        catch (Exception ex)
         {
-            // Bad input ends with its message and exit code 2, never a stack trace.
-            Console.Error.WriteLine($"error: {bad.Message}");
-            return 2;
+            return ErrorMapper.Report(ex, Console.Error);
         }
-    }
-
-    private static Exception? BadInput(Exception ex)
-    {
-        while (ex is AggregateException { InnerExceptions.Count: 1 } or System.Reflection.TargetInvocationException && ex.InnerException is not null)
-        {
-            ex = ex.InnerException!;
-        }
-        return ex is InvalidDataException or KeyNotFoundException or FormatException or ArgumentException or IOException or UnauthorizedAccessException
-            ? ex : null;
     }
 }

@@ -28,19 +28,7 @@ public static class ReplayCommand
         {
             command.Options.Add(opt);
         }
-        command.SetAction(parse =>
-        {
-            try
-            {
-                return Execute(parse, o);
-            }
-            catch (Exception ex) when (ex is InvalidDataException or KeyNotFoundException or FormatException or ArgumentException or IOException)
-            {
-                // Bad input is the user's to fix: one line naming what was wrong, exit code 2 (as CliApp does for parse errors).
-                Console.Error.WriteLine($"error: {ex.Message}");
-                return 2;
-            }
-        });
+        command.SetAction(parse => Execute(parse, o)); // errors: CliApp maps every exception to one line and an exit code
         return command;
     }
 
