@@ -47,6 +47,7 @@ public static class ReplayCommand
         ArrivalRetimer? retimer = rate.HasValue ? ArrivalRetimer.Create(rate.Value, parse.GetValue(o.Arrival)!) : null;
         RequestInput input = RequestInput.Open(parse.GetValue(o.Requests)!, retimer is not null);
         string outDir = parse.GetValue(o.Output)!;
+        ReplayOutputs.RefuseOverwritingInputs(outDir, schedulers, [input.Path, parse.GetValue(o.Calibration), parse.GetValue(o.Model), parse.GetValue(o.Gpu)]);
         var results = new List<ReplayRunner.Result>();
         foreach (string s in schedulers)
         {
