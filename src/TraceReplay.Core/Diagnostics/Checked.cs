@@ -18,6 +18,10 @@ public static class Checked
     /// <summary>A scale (ms: 1e6, us: 1e3) times a value -> ns, or null when out of the int64-ns range.</summary>
     public static long? ScaledToNs(double value, double nsPerUnit) => SecondsToNs(value * nsPerUnit / 1e9);
 
+    /// <summary>An integer count of units (ms: 1,000,000 ns) -> ns, or null on int64 overflow.</summary>
+    public static long? UnitsToNs(long value, long nsPerUnit) =>
+        value <= long.MaxValue / nsPerUnit && value >= long.MinValue / nsPerUnit ? value * nsPerUnit : null;
+
     /// <summary>a + b, or null on int64 overflow.</summary>
     public static long? Add(long a, long b)
     {

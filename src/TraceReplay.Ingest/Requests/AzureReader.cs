@@ -22,7 +22,7 @@ public sealed class AzureReader : IRequestReader
 
     public IEnumerable<RequestRow> Read(string path, IngestContext context)
     {
-        using var csv = new CsvTable(InputFile.Open(path), path);
+        using var csv = new CsvTable(InputFile.Open(path), path, context: context);
         int ts = csv.Require("TIMESTAMP", Format);
         int ctxTokens = csv.Require("ContextTokens", Format);
         int genTokens = csv.Require("GeneratedTokens", Format);
@@ -64,8 +64,10 @@ public sealed class AzureReader : IRequestReader
         if (DateTimeOffset.TryParseExact(text.Trim(), s_formats, CultureInfo.InvariantCulture,
                 DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out DateTimeOffset t))
         {
-            epochNs = (t.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) * 100;
-            return true;
+            // Years past 2262 do not fit int64 ns: an error, not a wrap.
+            long? ns = Core.Diagnostics.Checked.UnitsToNs(t.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks, 100);
+            epochNs = ns ?? 0;
+            return ns is not null;
         }
         epochNs = 0;
         return false;

@@ -40,7 +40,7 @@ public sealed class MooncakeReader : IRequestReader
             context.CountRow();
             string? error = Parse(text, out long tsMs, out int input, out int output, out long[]? hashes, out string field);
             long arrivalNs = 0;
-            if (error is null && (error = clock.Next(tsMs * 1_000_000, out arrivalNs)) is not null)
+            if (error is null && (error = clock.NextUnits(tsMs, 1_000_000, "ms", out arrivalNs)) is not null)
             {
                 field = "timestamp";
             }

@@ -28,7 +28,7 @@ public sealed class ServeGenReader(int seed, double? durationS) : IRequestReader
         var random = new Random(seed);
         context.Metadata[RequestColumns.MetaSeed] = seed.ToString(CultureInfo.InvariantCulture);
         context.Metadata["tracereplay.servegen_dataset"] = Path.GetFileName(dataset);
-        using var csv = new CsvTable(InputFile.Open(path), path, hasHeader: false);
+        using var csv = new CsvTable(InputFile.Open(path), path, hasHeader: false, context: context);
         string source = Path.GetFileName(path);
         long id = 0, rows = 0;
         double lastStart = double.NegativeInfinity;
