@@ -48,7 +48,7 @@ public static class InspectCommand
 
     private static async Task<IReadOnlyDictionary<string, string>> PrintHeader(string path)
     {
-        await using ParquetReader reader = await ParquetReader.CreateAsync(path);
+        await using ParquetReader reader = await TraceReplay.Core.IO.ParquetInput.OpenAsync(path);
         long rows = 0;
         for (int g = 0; g < reader.RowGroupCount; g++)
         {

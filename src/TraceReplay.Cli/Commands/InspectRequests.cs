@@ -46,7 +46,7 @@ internal static class InspectRequests
 
     private static async Task<long> CountFailed(string path)
     {
-        await using ParquetReader reader = await ParquetReader.CreateAsync(path);
+        await using ParquetReader reader = await TraceReplay.Core.IO.ParquetInput.OpenAsync(path);
         DataField? field = reader.Schema.DataFields.FirstOrDefault(f => f.Name == RequestColumns.Failed);
         long failed = 0;
         for (int g = 0; field is not null && g < reader.RowGroupCount; g++)

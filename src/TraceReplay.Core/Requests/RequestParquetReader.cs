@@ -12,13 +12,13 @@ public static class RequestParquetReader
     /// <summary>File metadata (source, schema version, absolute start, ...).</summary>
     public static async Task<IReadOnlyDictionary<string, string>> ReadMetadataAsync(string path)
     {
-        await using ParquetReader reader = await ParquetReader.CreateAsync(path).ConfigureAwait(false);
+        await using ParquetReader reader = await TraceReplay.Core.IO.ParquetInput.OpenAsync(path).ConfigureAwait(false);
         return reader.CustomMetadata;
     }
 
     public static async IAsyncEnumerable<RequestRecord> ReadAsync(string path)
     {
-        await using ParquetReader reader = await ParquetReader.CreateAsync(path).ConfigureAwait(false);
+        await using ParquetReader reader = await TraceReplay.Core.IO.ParquetInput.OpenAsync(path).ConfigureAwait(false);
         DataField[] fields = [.. s_required.Select(name => Field(reader.Schema, name, path))];
         DataField? failed = reader.Schema.DataFields.FirstOrDefault(f => f.Name == RequestColumns.Failed);
         for (int g = 0; g < reader.RowGroupCount; g++)

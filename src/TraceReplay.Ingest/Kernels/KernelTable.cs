@@ -11,7 +11,7 @@ public sealed record KernelTable(string[] NameFull, string[] NameShort, string[]
 
     public static async Task<KernelTable> ReadAsync(string path)
     {
-        await using ParquetReader reader = await ParquetReader.CreateAsync(path).ConfigureAwait(false);
+        await using ParquetReader reader = await TraceReplay.Core.IO.ParquetInput.OpenAsync(path).ConfigureAwait(false);
         var cols = (nameFull: new List<string>(), nameShort: new List<string>(), kind: new List<string>(), cls: new List<string>(),
             dur: new List<long>(), start: new List<long?>(), inst: new List<long?>());
         for (int g = 0; g < reader.RowGroupCount; g++)

@@ -33,7 +33,7 @@ public sealed class ParquetTable
         {
             throw new FileNotFoundException($"{path}: no such file (expected a replay output; run `tracereplay replay ... -o DIR` first)");
         }
-        await using ParquetReader reader = await ParquetReader.CreateAsync(path).ConfigureAwait(false);
+        await using ParquetReader reader = await TraceReplay.Core.IO.ParquetInput.OpenAsync(path).ConfigureAwait(false);
         long rows = 0;
         for (int g = 0; g < reader.RowGroupCount; g++)
         {

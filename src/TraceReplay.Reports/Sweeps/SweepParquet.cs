@@ -76,7 +76,7 @@ public static class SweepParquet
 
     private static async Task<int?[]> ReadChunksAsync(string path)
     {
-        await using ParquetReader reader = await ParquetReader.CreateAsync(path).ConfigureAwait(false);
+        await using ParquetReader reader = await TraceReplay.Core.IO.ParquetInput.OpenAsync(path).ConfigureAwait(false);
         DataField field = reader.Schema.DataFields.FirstOrDefault(f => f.Name == s_chunk.Name)
             ?? throw new InvalidDataException($"{path}: column 'chunk_tokens' is missing; is this a sweep.parquet?");
         var all = new List<int?>();
