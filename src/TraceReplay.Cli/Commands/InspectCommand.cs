@@ -46,7 +46,10 @@ public static class InspectCommand
         return command;
     }
 
-    private static async Task<IReadOnlyDictionary<string, string>> PrintHeader(string path)
+    private static Task<IReadOnlyDictionary<string, string>> PrintHeader(string path) =>
+        TraceReplay.Core.IO.ParquetInput.Guard(path, () => PrintHeaderCore(path));
+
+    private static async Task<IReadOnlyDictionary<string, string>> PrintHeaderCore(string path)
     {
         await using ParquetReader reader = await TraceReplay.Core.IO.ParquetInput.OpenAsync(path);
         long rows = 0;

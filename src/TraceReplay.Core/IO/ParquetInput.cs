@@ -37,6 +37,29 @@ public static class ParquetInput
         }
     }
 
+    /// <summary>
+    /// Runs a read of <paramref name="path"/>'s row groups so that damaged pages, impossible row counts or a schema that
+    /// does not match become an <see cref="InputException"/> naming the file, like a damaged footer.
+    /// </summary>
+    public static async Task<T> Guard<T>(string path, Func<Task<T>> read)
+    {
+        try
+        {
+            return await read().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not InputException and not OutOfMemoryException && !ex.Message.Contains(path, StringComparison.Ordinal))
+        {
+            throw InputException.Corrupt(path, "damaged Parquet data (a page, row count or column does not decode)", ex);
+        }
+    }
+
+    /// <summary>Row count of a row group as an array length; more than <see cref="MaxRowsPerGroup"/> is damage, not data.</summary>
+    public static int GroupRows(long rowCount, string path) => rowCount is >= 0 and <= MaxRowsPerGroup ? (int)rowCount
+        : throw new InputException(path, 0, "row group", $"a row count in [0, {MaxRowsPerGroup}]", rowCount.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>Largest row group read into arrays (our writers use far smaller groups).</summary>
+    public const int MaxRowsPerGroup = 1 << 26;
+
     /// <summary>Magic bytes at both ends and a footer length in [1, min(file - 12, <see cref="MaxFooterBytes"/>)].</summary>
     public static void CheckContainer(string path)
     {

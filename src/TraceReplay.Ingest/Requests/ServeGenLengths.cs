@@ -17,6 +17,18 @@ internal sealed class ServeGenLengths
 
     public static ServeGenLengths Load(string path)
     {
+        try
+        {
+            return LoadCore(path);
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw IngestException.File(path, $"malformed JSON value ({ex.Message})");
+        }
+    }
+
+    private static ServeGenLengths LoadCore(string path)
+    {
         var result = new ServeGenLengths();
         using JsonDocument doc = Parse(path);
         if (doc.RootElement.ValueKind != JsonValueKind.Object)

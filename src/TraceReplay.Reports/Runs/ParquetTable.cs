@@ -25,7 +25,8 @@ public sealed class ParquetTable
 
     public IReadOnlyDictionary<string, string> Metadata { get; }
 
-    public static ParquetTable Read(string path, params string[] columns) => ReadAsync(path, columns).GetAwaiter().GetResult();
+    public static ParquetTable Read(string path, params string[] columns) =>
+        TraceReplay.Core.IO.ParquetInput.Guard(path, () => ReadAsync(path, columns)).GetAwaiter().GetResult();
 
     private static async Task<ParquetTable> ReadAsync(string path, string[] columns)
     {

@@ -72,7 +72,7 @@ public static class SweepParquet
         return (rows, t.Metadata);
     }
 
-    private static int?[] ReadChunks(string path) => ReadChunksAsync(path).GetAwaiter().GetResult();
+    private static int?[] ReadChunks(string path) => TraceReplay.Core.IO.ParquetInput.Guard(path, () => ReadChunksAsync(path)).GetAwaiter().GetResult();
 
     private static async Task<int?[]> ReadChunksAsync(string path)
     {
@@ -83,7 +83,7 @@ public static class SweepParquet
         for (int g = 0; g < reader.RowGroupCount; g++)
         {
             using ParquetRowGroupReader group = reader.OpenRowGroupReader(g);
-            var values = new int?[group.RowCount];
+            var values = new int?[TraceReplay.Core.IO.ParquetInput.GroupRows(group.RowCount, path)];
             await group.ReadAsync<int>(field, values.AsMemory()).ConfigureAwait(false);
             all.AddRange(values);
         }

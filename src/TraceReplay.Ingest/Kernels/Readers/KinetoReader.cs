@@ -143,13 +143,22 @@ public sealed class KinetoReader : IKernelReader
             && v.ValueKind == JsonValueKind.Number ? (v.TryGetInt64(out long l) ? l
                 : v.TryGetDouble(out double d) && Math.Abs(d) < 9e18 ? (long)d : null) : null;
 
-    private static string? Str(JsonElement e, string name) =>
-        e.TryGetProperty(name, out JsonElement v) ? v.ValueKind switch
+    private static string? Str(JsonElement e, string name)
+    {
+        try
         {
-            JsonValueKind.String => v.GetString(),
-            JsonValueKind.Null => "",
-            _ => null,
-        } : "";
+            return e.TryGetProperty(name, out JsonElement v) ? v.ValueKind switch
+            {
+                JsonValueKind.String => v.GetString(),
+                JsonValueKind.Null => "",
+                _ => null,
+            } : "";
+        }
+        catch (InvalidOperationException)
+        {
+            return null; // invalid UTF-8 in the string: not a usable name
+        }
+    }
 
     private static int? ToInt(long? v) => v is >= int.MinValue and <= int.MaxValue ? (int)v.Value : null;
 
