@@ -7,7 +7,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT := 1
 export DOTNET_NOLOGO := 1
 export DOTNET_SKIP_FIRST_TIME_EXPERIENCE := 1
 
-.PHONY: help build test demo bench bench-smoke regress format-check clean
+.PHONY: help build test fuzz demo bench bench-smoke regress format-check clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -23,6 +23,16 @@ test: build ## Run every test project (unit + integration), then a benchmark smo
 	set -o pipefail; $(DOTNET) test TraceReplay.sln -c $(CONFIG) --no-build -nologo 2>&1 | tee artifacts.test.log
 	@tools/test-summary.sh artifacts.test.log
 	$(MAKE) --no-print-directory bench-smoke
+
+FUZZ_CASES ?= 20000
+ifndef FUZZ_SEED
+FUZZ_SEED := $(shell date +%s)
+endif
+fuzz: build ## Fuzz every input format: FUZZ_CASES per format (default 20000), seed printed (FUZZ_SEED=N to repeat); docs/robustness.md
+	@echo "fuzz: FUZZ_SEED=$(FUZZ_SEED) FUZZ_CASES=$(FUZZ_CASES) per format"
+	set -o pipefail; FUZZ_SEED=$(FUZZ_SEED) FUZZ_CASES=$(FUZZ_CASES) $(DOTNET) test tests/TraceReplay.Cli.Tests -c $(CONFIG) --no-build -nologo \
+		--filter "Category=Fuzz" --logger "console;verbosity=detailed" 2>&1 | tee artifacts.fuzz.log | grep -E "^ fuzz |Passed!|Failed!|case [0-9]+ \("
+	@echo "fuzz: FUZZ_SEED=$(FUZZ_SEED) done; full log in artifacts.fuzz.log"
 
 demo: build ## Run the main job on the shipped sample trace and calibration
 	./bin/tracereplay replay --requests traces/azure-2023/AzureLLMInferenceTrace_conv.csv --model qwen3-30b-a3b --gpu h100 --tp 2 \
@@ -43,5 +53,5 @@ bench-smoke: ## One dry iteration of every benchmark (no timings; small ingest f
 	TRACEREPLAY_BENCH_INGEST_ROWS=20000 $(DOTNET) run -c Release --project tests/TraceReplay.Benchmarks -- --filter '*' --job dry --artifacts out/bench-smoke
 
 clean: ## Remove build outputs
-	rm -rf bin artifacts.test.log
+	rm -rf bin artifacts.test.log artifacts.fuzz.log
 	$(DOTNET) clean TraceReplay.sln -nologo -v quiet
