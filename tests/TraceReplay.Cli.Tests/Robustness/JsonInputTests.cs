@@ -22,6 +22,7 @@ public sealed class JsonInputTests : IDisposable
     [InlineData("""[{"cat": "kernel", "name": 5, "ts": 1, "dur": 2}]""", "expected a string kernel name")]
     [InlineData("""[{"cat": 5, "name": "k", "ts": 1, "dur": 2}, {"cat": "kernel", "name": "k", "ts": 1, "dur": 2, "args": 7}]""", null)]
     [InlineData("""[{"cat": "kernel", "name": "k", "ts": 1e300, "dur": 2}]""", "int64-ns range")]
+    [InlineData("""[{"cat": "kernel", "name": "k", "ts": 1, "dur": 2, "args": {"device": 1e12}}]""", "expected an integer within its type's range")]
     public void Kineto_wrong_types_are_rejected_rows_not_crashes(string events, string? reason)
     {
         string path = File("t.json", $$"""{"traceEvents": {{events}}}""");

@@ -102,6 +102,11 @@ public sealed class KinetoReader : IKernelReader
                 annotations.Add((device, startNs, startNs + durNs, name));
                 continue;
             }
+            if (BadArg(e) is { } badArg)
+            {
+                context.Reject(path, index, "args." + badArg, "expected an integer within its type's range", Text.Fields.Clip(e.GetRawText()));
+                continue;
+            }
             string kind = cat == "kernel" ? "kernel" : cat == "gpu_memcpy" ? "memcpy" : "memset";
             var row = new KernelRecord
             {
@@ -158,6 +163,28 @@ public sealed class KinetoReader : IKernelReader
         {
             return null; // invalid UTF-8 in the string: not a usable name
         }
+    }
+
+    private static readonly (string Name, bool Int32)[] s_args =
+        [("device", true), ("stream", false), ("correlation", false), ("registers per thread", true), ("shared memory", false), ("bytes", false)];
+
+    /// <summary>The first numeric arg we read whose value does not fit its type (an error, not a clamp), or null.</summary>
+    private static string? BadArg(JsonElement e)
+    {
+        if (!e.TryGetProperty("args", out JsonElement a) || a.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+        foreach ((string name, bool int32) in s_args)
+        {
+            if (a.TryGetProperty(name, out JsonElement v) && v.ValueKind == JsonValueKind.Number
+                && (int32 ? !v.TryGetInt32(out _) && !(v.TryGetDouble(out double d) && d == Math.Floor(d) && d >= int.MinValue && d <= int.MaxValue)
+                          : !v.TryGetInt64(out _) && !(v.TryGetDouble(out double d2) && d2 == Math.Floor(d2) && Math.Abs(d2) < 9e18)))
+            {
+                return name;
+            }
+        }
+        return null;
     }
 
     private static int? ToInt(long? v) => v is >= int.MinValue and <= int.MaxValue ? (int)v.Value : null;
