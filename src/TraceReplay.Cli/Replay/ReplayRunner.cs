@@ -46,7 +46,17 @@ internal static class ReplayRunner
             }
         }
         double wall = clock.Elapsed.TotalSeconds;
-        SummaryJsonWriter.Write(Path.Combine(directory, SummaryJsonWriter.FileName), summary, info, wall);
+        try
+        {
+            SummaryJsonWriter.Write(Path.Combine(directory, SummaryJsonWriter.FileName), summary, info, wall);
+        }
+        catch
+        {
+            // A run is its three files together: without its summary, this run's Parquet outputs are removed too.
+            File.Delete(Path.Combine(directory, ReplayOutputSink.RequestsFile));
+            File.Delete(Path.Combine(directory, ReplayOutputSink.IterationsFile));
+            throw;
+        }
         return new Result(summary, info, wall, directory);
     }
 }

@@ -9,7 +9,7 @@ namespace TraceReplay.Cli.Tests.Fuzz;
 /// </summary>
 public static class FuzzSettings
 {
-    public const int DefaultCases = 120;
+    public const int DefaultCases = 200;
     public const int DefaultSeed = 19;
 
     public static int Cases => Int("FUZZ_CASES") ?? DefaultCases;

@@ -42,6 +42,10 @@ public static class FuzzTargets
                 1 => ["merge", f, "-o", Path.Combine(d, "merged")],
                 _ => ["inspect", f],
             }),
+        new("run-summary-json", () => Path.Combine(Run(), "summary.json"), FuzzKind.Json, "summary.json",
+            (_, d, _) => ["compare", Run(), d], RunSiblings("requests.parquet", "iterations.parquet")),
+        new("run-requests-parquet", () => Path.Combine(Run(), "requests.parquet"), FuzzKind.Parquet, "requests.parquet",
+            (_, d, _) => ["compare", Run(), d], RunSiblings("summary.json", "iterations.parquet")),
         new("kernels-parquet", () => Ingested("kernels.parquet", "kernels", "kernels/nsys_kernsum_decode.csv"), FuzzKind.Parquet, "kernels.parquet",
             (f, _, _) => ["inspect", f]),
     ];
@@ -65,6 +69,25 @@ public static class FuzzTargets
         new(format, sample, kind, file, (f, d, i) =>
             [.. new[] { "ingest", "kernels", f, "--max-errors", (i % 3 == 0 ? 0 : 1000).ToString(CultureInfo.InvariantCulture), "-o", Path.Combine(d, "out.parquet") },
              .. i % 2 == 0 ? new[] { "--format", format } : []]);
+
+    /// <summary>A replay output folder (the tool's own summary.json and Parquet), made once; compare reads it as baseline.</summary>
+    private static string Run()
+    {
+        string dir = Path.Combine(s_work.Value, "run");
+        lock (s_work)
+        {
+            if (!File.Exists(Path.Combine(dir, "summary.json")))
+            {
+                InProcess.Result r = InProcess.Run("replay", "--requests", InProcess.Data("requests/azure_conv.head30.csv"), "--model", "llama-3-8b",
+                    "--gpu", "h100", "--scheduler", "sarathi", "--cost-model", "roofline", "--slo-ttft-s", "2", "--slo-tbt-s", "0.2", "-o", dir);
+                Assert.True(r.ExitCode == 0, r.ToString());
+            }
+        }
+        return dir;
+    }
+
+    private static IReadOnlyList<(string From, string Name)> RunSiblings(params string[] names) =>
+        [.. names.Select(n => (Path.Combine(Path.Combine(s_work.Value, "run"), n), n))];
 
     private static string Ops(string dir)
     {

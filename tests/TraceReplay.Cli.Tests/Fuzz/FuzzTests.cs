@@ -36,7 +36,7 @@ public sealed class FuzzTests(ITestOutputHelper output)
                 rejected++;
             }
         }
-        string summary = $"fuzz {format}: FUZZ_SEED={FuzzSettings.Seed}, {ok + rejected + failures.Count} cases: {ok} exit 0, {rejected} exit 2, {failures.Count} failures";
+        string summary = $"fuzz {format}: FUZZ_SEED={FuzzSettings.Seed}, {ok + rejected + failures.Count} cases: {ok} exit 0, {rejected} exit 2 (or 1: compare's regression verdict), {failures.Count} failures";
         output.WriteLine(summary);
         Console.WriteLine(summary);
         Assert.True(failures.Count == 0, summary + "\n" + string.Join("\n", failures.Take(10)));
