@@ -60,12 +60,12 @@ public static class ErrorMapper
         return ex;
     }
 
-    /// <summary>The format library the exception came from: its type's namespace, or the first frame outside the BCL core.</summary>
+    /// <summary>The format library the exception came from: its type's namespace, its source assembly, or the first frame outside the BCL core.</summary>
     private static string? FromFormatLibrary(Exception ex)
     {
-        if (Match(ex.GetType().Namespace) is { } byType)
+        if ((Match(ex.GetType().Namespace) ?? Match(ex.Source)) is { } byTypeOrSource)
         {
-            return byType;
+            return byTypeOrSource;
         }
         foreach (StackFrame frame in new StackTrace(ex, false).GetFrames())
         {

@@ -25,7 +25,22 @@ public static class ParquetInput
         CheckContainer(path);
         try
         {
-            return await Task.Run(() => ParquetReader.CreateAsync(path)).WaitAsync(FooterTimeout).ConfigureAwait(false);
+            return await Task.Run(async () =>
+            {
+                ParquetReader reader = await ParquetReader.CreateAsync(path).ConfigureAwait(false);
+                try
+                {
+                    // The schema and metadata decode lazily: decode them here, inside the guard and the time bound.
+                    _ = reader.Schema;
+                    _ = reader.CustomMetadata;
+                    return reader;
+                }
+                catch
+                {
+                    await reader.DisposeAsync().ConfigureAwait(false);
+                    throw;
+                }
+            }).WaitAsync(FooterTimeout).ConfigureAwait(false);
         }
         catch (TimeoutException ex)
         {

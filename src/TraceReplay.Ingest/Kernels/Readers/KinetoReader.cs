@@ -32,7 +32,15 @@ public sealed class KinetoReader : IKernelReader
         }
         using (doc)
         {
-            return Parse(doc.RootElement, path, context);
+            try
+            {
+                return Parse(doc.RootElement, path, context);
+            }
+            catch (InvalidOperationException ex)
+            {
+                // System.Text.Json: invalid UTF-8 in a string we read, or a value of another kind than checked.
+                throw IngestException.File(path, $"malformed JSON value ({ex.Message})");
+            }
         }
     }
 
