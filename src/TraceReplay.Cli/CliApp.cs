@@ -46,10 +46,12 @@ public static class CliApp
             // Tables written to a file or pipe should not wrap at the 80-column default.
             Spectre.Console.AnsiConsole.Profile.Width = 200;
         }
-        using Interrupts interrupts = Interrupts.Register();
         try
         {
             ParseResult parse = Build().Parse(args);
+            // capture stops on Ctrl+C and writes what it recorded (its own cancellation); every other command is ended
+            // by SIGINT/SIGTERM with its temp files removed.
+            using Interrupts? interrupts = parse.CommandResult.Command.Name == "capture" ? null : Interrupts.Register();
             int code = parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
             // System.CommandLine returns 1 for parse errors; usage errors are 2 here (1 means a failed check).
             return parse.Errors.Count > 0 && code == 1 ? ExitCodes.InputError : code;

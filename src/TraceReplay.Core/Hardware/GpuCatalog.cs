@@ -55,6 +55,10 @@ public static class GpuCatalog
             throw new InvalidDataException(
                 $"{path}: line {ex.LineNumber + 1}, {ex.Path}: invalid GPU JSON ({ex.Message}). Expected the fields of gpus.json (name, short_name, peak_bf16_flops_per_s, ...).", ex);
         }
+        catch (InvalidOperationException ex)
+        {
+            throw new InvalidDataException($"{path}: malformed JSON value ({ex.Message})", ex);
+        }
     }
 
     private static IReadOnlyList<GpuSpec> LoadBuiltIn()

@@ -39,7 +39,15 @@ public static class HfConfigLoader
             {
                 throw new InvalidDataException($"{sourceName}: expected a JSON object (a Hugging Face config.json), got {doc.RootElement.ValueKind}");
             }
-            return Parse(new ConfigReader(doc.RootElement, sourceName), fallbackName);
+            try
+            {
+                return Parse(new ConfigReader(doc.RootElement, sourceName), fallbackName);
+            }
+            catch (InvalidOperationException ex)
+            {
+                // System.Text.Json: invalid UTF-8 in a string, or a value of another kind than the reader checked.
+                throw new InvalidDataException($"{sourceName}: malformed JSON value ({ex.Message})", ex);
+            }
         }
     }
 
