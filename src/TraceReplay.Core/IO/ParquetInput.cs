@@ -54,7 +54,8 @@ public static class ParquetInput
 
     /// <summary>
     /// Runs a read of <paramref name="path"/>'s row groups so that damaged pages, impossible row counts or a schema that
-    /// does not match become an <see cref="InputException"/> naming the file, like a damaged footer.
+    /// does not match become an <see cref="InputException"/> naming the file, like a damaged footer. An out-of-memory
+    /// error here comes from a damaged length ("array dimensions exceeded"), so it is reported the same way.
     /// </summary>
     public static async Task<T> Guard<T>(string path, Func<Task<T>> read)
     {
@@ -62,7 +63,7 @@ public static class ParquetInput
         {
             return await read().ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is not InputException and not OutOfMemoryException && !ex.Message.Contains(path, StringComparison.Ordinal))
+        catch (Exception ex) when (ex is not InputException && !ex.Message.Contains(path, StringComparison.Ordinal))
         {
             throw InputException.Corrupt(path, "damaged Parquet data (a page, row count or column does not decode)", ex);
         }
