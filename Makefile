@@ -7,7 +7,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT := 1
 export DOTNET_NOLOGO := 1
 export DOTNET_SKIP_FIRST_TIME_EXPERIENCE := 1
 
-.PHONY: help build test test-data demo bench bench-smoke regress format-check pack clean
+.PHONY: help build test test-data fuzz demo bench bench-smoke regress format-check pack clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -34,6 +34,16 @@ test: build ## Run every test project from the repository alone (no ../shared), 
 test-data: build ## Run only the tests that need ../shared/data beside the checkout (tests/README.md; CI runs it)
 	set -o pipefail; $(DOTNET) test TraceReplay.sln -c $(CONFIG) --no-build -nologo --filter "Category=SharedData" 2>&1 | tee artifacts.test-data.log
 	@tools/test-summary.sh artifacts.test-data.log
+
+FUZZ_CASES ?= 20000
+ifndef FUZZ_SEED
+FUZZ_SEED := $(shell date +%s)
+endif
+fuzz: build ## Fuzz every input format: FUZZ_CASES per format (default 20000), seed printed (FUZZ_SEED=N to repeat); docs/robustness.md
+	@echo "fuzz: FUZZ_SEED=$(FUZZ_SEED) FUZZ_CASES=$(FUZZ_CASES) per format"
+	set -o pipefail; FUZZ_SEED=$(FUZZ_SEED) FUZZ_CASES=$(FUZZ_CASES) $(DOTNET) test tests/TraceReplay.Cli.Tests -c $(CONFIG) --no-build -nologo \
+		--filter "Category=Fuzz" --logger "console;verbosity=detailed" 2>&1 | tee artifacts.fuzz.log | grep -E "^ fuzz |Passed!|Failed!|case [0-9]+ \("
+	@echo "fuzz: FUZZ_SEED=$(FUZZ_SEED) done; full log in artifacts.fuzz.log"
 
 demo: bin/tracereplay ## Run the main job on the shipped sample trace and calibration (rebuilds only what changed)
 	./bin/tracereplay replay --requests traces/azure-2023/AzureLLMInferenceTrace_conv.csv --model qwen3-30b-a3b --gpu h100 --tp 2 \
@@ -62,5 +72,5 @@ pack: ## Build the .NET tool package (TraceReplay.<version>.nupkg) into ./artifa
 	$(DOTNET) pack src/TraceReplay.Cli -c $(CONFIG) -o artifacts -nologo -v quiet
 
 clean: ## Remove build outputs
-	rm -rf bin artifacts artifacts.test.log artifacts.test-data.log
+	rm -rf bin artifacts artifacts.test.log artifacts.test-data.log artifacts.fuzz.log
 	$(DOTNET) clean TraceReplay.sln -nologo -v quiet

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using TraceReplay.Cli.Commands;
+using TraceReplay.Cli.Errors;
 
 namespace TraceReplay.Cli;
 
@@ -37,6 +38,7 @@ public static class CliApp
         return root;
     }
 
+    /// <summary>Runs one command line; every exception becomes one stderr line and an exit code (<see cref="ErrorMapper"/>).</summary>
     public static int Run(string[] args)
     {
         if (Console.IsOutputRedirected)
@@ -47,27 +49,18 @@ public static class CliApp
         try
         {
             ParseResult parse = Build().Parse(args);
+            // capture stops on Ctrl+C and writes what it recorded (its own cancellation); every other command is ended
+            // by SIGINT/SIGTERM with its temp files removed.
+            using Interrupts? interrupts = parse.CommandResult.Command.Name == "capture" ? null : Interrupts.Register();
             int code = parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
             // A usage error (unknown option, missing argument, bad value) is exit 2 for every command, like bad input;
             // System.CommandLine's parse-error action prints the errors and help but returns 1. (--help wins over
             // errors such as a missing required option: its action runs instead and exits 0.)
-            return parse.Action is System.CommandLine.Invocation.ParseErrorAction ? 2 : code;
+            return parse.Action is System.CommandLine.Invocation.ParseErrorAction ? ExitCodes.InputError : code;
         }
-        catch (Exception ex) when (BadInput(ex) is { } bad)
+        catch (Exception ex)
         {
-            // Bad input ends with its message and exit code 2, never a stack trace.
-            Console.Error.WriteLine($"error: {bad.Message}");
-            return 2;
+            return ErrorMapper.Report(ex, Console.Error);
         }
-    }
-
-    private static Exception? BadInput(Exception ex)
-    {
-        while (ex is AggregateException { InnerExceptions.Count: 1 } or System.Reflection.TargetInvocationException && ex.InnerException is not null)
-        {
-            ex = ex.InnerException!;
-        }
-        return ex is InvalidDataException or KeyNotFoundException or FormatException or ArgumentException or IOException or UnauthorizedAccessException
-            ? ex : null;
     }
 }

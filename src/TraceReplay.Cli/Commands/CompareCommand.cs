@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Spectre.Console;
+using TraceReplay.Cli.Errors;
 using TraceReplay.Core.IO;
 using TraceReplay.Reports.Compare;
 using TraceReplay.Reports.Runs;
@@ -63,10 +64,10 @@ public static class CompareCommand
                 Render(result);
                 return result.ExitCode;
             }
-            catch (Exception ex) when (ex is not OutOfMemoryException)
+            catch (Exception ex)
             {
-                Console.Error.WriteLine($"error: {ex.Message}");
-                return CompareResult.ExitError;
+                // One mapping for every command: bad input exits CompareResult.ExitError (2), a bug 70.
+                return ErrorMapper.Report(ex, Console.Error);
             }
         });
         return command;

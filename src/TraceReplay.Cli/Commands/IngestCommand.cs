@@ -1,4 +1,5 @@
 using System.CommandLine;
+using TraceReplay.Core.IO;
 using TraceReplay.Ingest;
 using TraceReplay.Ingest.Diagnostics;
 using TraceReplay.Ingest.Kernels;
@@ -34,8 +35,9 @@ public static class IngestCommand
         command.Arguments.Add(files);
         command.SetAction(parse =>
         {
-            var context = new IngestContext(new RejectSink(parse.GetValue(maxErrors)));
             string outPath = parse.GetValue(output)!;
+            OutputGuard.RefuseFileOverInputs(outPath, [.. parse.GetValue(files)!, .. parse.GetValue(classes) is { } c ? new[] { c } : []]);
+            var context = new IngestContext(new RejectSink(parse.GetValue(maxErrors)));
             KernelClassifier classifier = KernelClassifier.WithUserTable(parse.GetValue(classes));
             return IngestProgress.Run(context, outPath, () => KernelIngest.RunAsync(parse.GetValue(files)!, outPath, parse.GetValue(format)!, classifier, context));
         });
@@ -65,6 +67,7 @@ public static class IngestCommand
         {
             var options = new RequestIngestOptions(parse.GetValue(files)!, parse.GetValue(output)!, parse.GetValue(format)!, parse.GetValue(maxErrors),
                 parse.GetValue(rate), parse.GetValue(arrival)!, parse.GetValue(seed), parse.GetValue(duration));
+            OutputGuard.RefuseFileOverInputs(options.Output, options.Inputs);
             var context = new IngestContext(new RejectSink(options.MaxErrors));
             return IngestProgress.Run(context, options.Output, () => RequestIngest.RunAsync(options, context));
         });

@@ -46,9 +46,12 @@ public static class InspectCommand
         return command;
     }
 
-    private static async Task<IReadOnlyDictionary<string, string>> PrintHeader(string path)
+    private static Task<IReadOnlyDictionary<string, string>> PrintHeader(string path) =>
+        TraceReplay.Core.IO.ParquetInput.Guard(path, () => PrintHeaderCore(path));
+
+    private static async Task<IReadOnlyDictionary<string, string>> PrintHeaderCore(string path)
     {
-        await using ParquetReader reader = await ParquetReader.CreateAsync(path);
+        await using ParquetReader reader = await TraceReplay.Core.IO.ParquetInput.OpenAsync(path);
         long rows = 0;
         for (int g = 0; g < reader.RowGroupCount; g++)
         {

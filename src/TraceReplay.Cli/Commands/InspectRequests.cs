@@ -44,15 +44,17 @@ internal static class InspectRequests
         return [name, Units.Fixed(values.Average(), 1), P(0.5), P(0.9), P(0.99), sorted[^1].ToString("N0")];
     }
 
-    private static async Task<long> CountFailed(string path)
+    private static Task<long> CountFailed(string path) => TraceReplay.Core.IO.ParquetInput.Guard(path, () => CountFailedCore(path));
+
+    private static async Task<long> CountFailedCore(string path)
     {
-        await using ParquetReader reader = await ParquetReader.CreateAsync(path);
+        await using ParquetReader reader = await TraceReplay.Core.IO.ParquetInput.OpenAsync(path);
         DataField? field = reader.Schema.DataFields.FirstOrDefault(f => f.Name == RequestColumns.Failed);
         long failed = 0;
         for (int g = 0; field is not null && g < reader.RowGroupCount; g++)
         {
             using ParquetRowGroupReader group = reader.OpenRowGroupReader(g);
-            bool[] values = new bool[group.RowCount];
+            bool[] values = new bool[TraceReplay.Core.IO.ParquetInput.GroupRows(group.RowCount, path)];
             await group.ReadAsync<bool>(field, values);
             failed += values.Count(v => v);
         }

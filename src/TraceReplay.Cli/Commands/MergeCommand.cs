@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Spectre.Console;
+using TraceReplay.Core.IO;
 using TraceReplay.Reports.Sweeps;
 using TraceReplay.Reports.Text;
 
@@ -27,8 +28,9 @@ public static class MergeCommand
             string[] files = [.. parse.GetValue(inputs)!.SelectMany<string, string>(p => Directory.Exists(p)
                 ? Directory.GetFiles(p, "sweep-shard-*-of-*.parquet").Order(StringComparer.Ordinal)
                 : [p])];
-            (IReadOnlyList<SweepRow> rows, IReadOnlyDictionary<string, string> meta) = SweepMerger.Merge(files);
             string outDir = parse.GetValue(output)!;
+            OutputGuard.RefuseFileOverInputs(Path.Combine(outDir, SweepParquet.FileName), files);
+            (IReadOnlyList<SweepRow> rows, IReadOnlyDictionary<string, string> meta) = SweepMerger.Merge(files);
             Directory.CreateDirectory(outDir);
             SweepParquet.Write(Path.Combine(outDir, SweepParquet.FileName), rows, meta);
             AnsiConsole.MarkupLine($"merged {files.Length} shard file(s), {rows.Count} rows, into [bold]{Markup.Escape(Path.Combine(outDir, SweepParquet.FileName))}[/]");

@@ -28,19 +28,7 @@ public static class ReplayCommand
         {
             command.Options.Add(opt);
         }
-        command.SetAction(parse =>
-        {
-            try
-            {
-                return Execute(parse, o);
-            }
-            catch (Exception ex) when (ex is InvalidDataException or KeyNotFoundException or FormatException or ArgumentException or IOException)
-            {
-                // Bad input is the user's to fix: one line naming what was wrong, exit code 2 (as CliApp does for parse errors).
-                Console.Error.WriteLine($"error: {ex.Message}");
-                return 2;
-            }
-        });
+        command.SetAction(parse => Execute(parse, o)); // errors: CliApp maps every exception to one line and an exit code
         return command;
     }
 
@@ -59,6 +47,7 @@ public static class ReplayCommand
         ArrivalRetimer? retimer = rate.HasValue ? ArrivalRetimer.Create(rate.Value, parse.GetValue(o.Arrival)!) : null;
         RequestInput input = RequestInput.Open(parse.GetValue(o.Requests)!, retimer is not null);
         string outDir = parse.GetValue(o.Output)!;
+        ReplayOutputs.RefuseOverwritingInputs(outDir, schedulers, [input.Path, parse.GetValue(o.Calibration), parse.GetValue(o.Model), parse.GetValue(o.Gpu)]);
         var results = new List<ReplayRunner.Result>();
         foreach (string s in schedulers)
         {

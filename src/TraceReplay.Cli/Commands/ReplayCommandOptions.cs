@@ -1,4 +1,5 @@
 using System.CommandLine;
+using TraceReplay.Core.Diagnostics;
 using TraceReplay.Simulation.Cost;
 using TraceReplay.Simulation.Engine;
 
@@ -71,16 +72,16 @@ internal sealed class ReplayCommandOptions
             MaxSequences = Positive(p.GetValue(MaxSeqs), "--max-seqs"),
             BlockTokens = Positive(p.GetValue(BlockSize), "--block-size"),
             GpuMemoryUtilization = p.GetValue(GpuMemoryUtilization) is > 0 and <= 1 and double u ? u : throw new ArgumentException("--gpu-memory-utilization must be in (0, 1]"),
-            ActivationReserveBytes = p.GetValue(ActivationReserveGib) * (1L << 30),
+            ActivationReserveBytes = Checked.NonNegative(p.GetValue(ActivationReserveGib), "--activation-reserve-gib", "GiB") * (1L << 30),
             KvBlocksOverride = p.GetValue(KvBlocks) is int kb ? Positive(kb, "--kv-blocks") : null,
-            SloTtftS = p.GetValue(SloTtftS),
-            SloTbtS = p.GetValue(SloTbtS),
+            SloTtftS = Checked.Positive(p.GetValue(SloTtftS), "--slo-ttft-s", "s"),
+            SloTbtS = Checked.Positive(p.GetValue(SloTbtS), "--slo-tbt-s", "s"),
             Routing = p.GetValue(Routing)!,
             Seed = p.GetValue(Seed),
             CostPath = Enum.TryParse(p.GetValue(CostPath), ignoreCase: true, out CostPath cp) ? cp : throw new ArgumentException($"--cost-path '{p.GetValue(CostPath)}': expected vectorized, scalar or reference"),
-            StaticPowerW = p.GetValue(StaticPowerW),
-            HbmPjPerByte = p.GetValue(HbmPjPerByte),
-            PjPerFlop = p.GetValue(PjPerFlop),
+            StaticPowerW = Checked.NonNegative(p.GetValue(StaticPowerW), "--static-power-w", "W"),
+            HbmPjPerByte = Checked.NonNegative(p.GetValue(HbmPjPerByte), "--hbm-pj-per-byte", "pJ/byte"),
+            PjPerFlop = Checked.NonNegative(p.GetValue(PjPerFlop), "--pj-per-flop", "pJ/FLOP"),
         };
     }
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using TraceReplay.Core.Diagnostics;
 using System.Globalization;
 using TraceReplay.Reports.Sweeps;
 using TraceReplay.Simulation.Engine;
@@ -40,8 +41,8 @@ internal sealed class SweepCommandOptions
             Model = p.GetValue(Model)!,
             Gpu = p.GetValue(Gpu)!,
             TensorParallel = p.GetValue(Tp) is > 0 and int tp ? tp : throw new ArgumentException("--tp must be a positive integer"),
-            SloTtftS = p.GetValue(SloTtftS),
-            SloTbtS = p.GetValue(SloTbtS),
+            SloTtftS = Checked.Positive(p.GetValue(SloTtftS), "--slo-ttft-s", "s"),
+            SloTbtS = Checked.Positive(p.GetValue(SloTbtS), "--slo-tbt-s", "s"),
             Seed = p.GetValue(Seed),
         };
         foreach (string s in schedulers)

@@ -34,11 +34,19 @@ internal static class ReplayRunner
             var sim = new ReplaySimulation(options, cost, sink);
             info = info with { KvBlocksPerInstance = sim.KvBlocks };
             // Publish progress as EventCounters too, so `dotnet-counters monitor -n tracereplay --counters TraceReplay-Replay` can watch.
-            summary = sim.Run(requests, (routed, nowNs) =>
+            try
             {
-                ReplayEventSource.Log.ReportProgress(nowNs / 1e9, sim.Iterations);
-                progress?.Invoke(routed, nowNs);
-            });
+                summary = sim.Run(requests, (routed, nowNs) =>
+                {
+                    ReplayEventSource.Log.ReportProgress(nowNs / 1e9, sim.Iterations);
+                    progress?.Invoke(routed, nowNs);
+                });
+            }
+            catch (InvalidDataException ex) when (!ex.Message.Contains(input.Path, StringComparison.Ordinal))
+            {
+                // The simulation checks the request stream (e.g. arrival order) but does not know the file: name it.
+                throw new InvalidDataException($"{input.Path}: {ex.Message}", ex);
+            }
             sink.Complete();
             if (sink.RequestRows != summary.Requests)
             {
@@ -46,7 +54,17 @@ internal static class ReplayRunner
             }
         }
         double wall = clock.Elapsed.TotalSeconds;
-        SummaryJsonWriter.Write(Path.Combine(directory, SummaryJsonWriter.FileName), summary, info, wall);
+        try
+        {
+            SummaryJsonWriter.Write(Path.Combine(directory, SummaryJsonWriter.FileName), summary, info, wall);
+        }
+        catch
+        {
+            // A run is its three files together: without its summary, this run's Parquet outputs are removed too.
+            File.Delete(Path.Combine(directory, ReplayOutputSink.RequestsFile));
+            File.Delete(Path.Combine(directory, ReplayOutputSink.IterationsFile));
+            throw;
+        }
         return new Result(summary, info, wall, directory);
     }
 }

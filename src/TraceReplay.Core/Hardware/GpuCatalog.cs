@@ -31,20 +31,33 @@ public static class GpuCatalog
             $"Unknown GPU '{nameOrPath}'. Known: {string.Join(", ", BuiltIn.Select(g => g.ShortName))}; or pass a path to a GPU JSON file.");
     }
 
-    /// <summary>Loads one GPU object, or an array of them, from a JSON file.</summary>
+    /// <summary>Loads one GPU object, or the first of an array of them, from a JSON file, and validates it (<see cref="GpuSpecCheck"/>).</summary>
     public static GpuSpec LoadFile(string path)
     {
         using FileStream stream = File.OpenRead(path);
         try
         {
             using JsonDocument doc = JsonDocument.Parse(stream);
-            JsonElement root = doc.RootElement.ValueKind == JsonValueKind.Array ? doc.RootElement[0] : doc.RootElement;
-            return root.Deserialize<GpuSpec>() ?? throw new InvalidDataException($"{path}: empty GPU JSON");
+            JsonElement root = doc.RootElement;
+            if (root.ValueKind == JsonValueKind.Array)
+            {
+                root = root.GetArrayLength() > 0 ? root[0] : throw new InvalidDataException($"{path}: empty array; expected a GPU object (the fields of gpus.json) or an array of them");
+            }
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                throw new InvalidDataException($"{path}: expected a GPU object (the fields of gpus.json), got {root.ValueKind}");
+            }
+            GpuSpec gpu = root.Deserialize<GpuSpec>() ?? throw new InvalidDataException($"{path}: empty GPU JSON");
+            return GpuSpecCheck.Validate(gpu, path);
         }
         catch (JsonException ex)
         {
             throw new InvalidDataException(
                 $"{path}: line {ex.LineNumber + 1}, {ex.Path}: invalid GPU JSON ({ex.Message}). Expected the fields of gpus.json (name, short_name, peak_bf16_flops_per_s, ...).", ex);
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new InvalidDataException($"{path}: malformed JSON value ({ex.Message})", ex);
         }
     }
 

@@ -6,22 +6,20 @@ public static class AtomicFile
     public static async Task WriteAsync(string path, Func<Stream, Task> write)
     {
         string full = Path.GetFullPath(path);
-        string folder = Path.GetDirectoryName(full)!;
-        Directory.CreateDirectory(folder);
-        string temp = Path.Combine(folder, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        string temp = TempFiles.Beside(full);
         try
         {
             await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: false))
             {
                 await write(stream).ConfigureAwait(false);
             }
-            File.Move(temp, full, overwrite: true);
+            TempFiles.Commit(temp, full);
         }
         finally
         {
             if (File.Exists(temp))
             {
-                File.Delete(temp);
+                TempFiles.Discard(temp);
             }
         }
     }

@@ -12,6 +12,9 @@ public static class HfConfigLoader
     private static readonly string[] s_families =
         ["gpt2", "llama", "mistral", "mixtral", "qwen2", "qwen3", "qwen2_moe", "qwen3_moe", "gpt_oss", "deepseek_v2", "deepseek_v3"];
 
+    /// <summary>Bounds on config counts: far above any published model, low enough that arrays sized by them fit in memory.</summary>
+    public const int MaxLayers = 4096, MaxWidth = 1 << 20, MaxHeads = 1 << 14, MaxExperts = 1 << 16, MaxVocab = 1 << 24;
+
     public static ModelSpec LoadFile(string path)
     {
         using FileStream stream = File.OpenRead(path);
@@ -32,7 +35,19 @@ public static class HfConfigLoader
         }
         using (doc)
         {
-            return Parse(new ConfigReader(doc.RootElement, sourceName), fallbackName);
+            if (doc.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                throw new InvalidDataException($"{sourceName}: expected a JSON object (a Hugging Face config.json), got {doc.RootElement.ValueKind}");
+            }
+            try
+            {
+                return Parse(new ConfigReader(doc.RootElement, sourceName), fallbackName);
+            }
+            catch (InvalidOperationException ex)
+            {
+                // System.Text.Json: invalid UTF-8 in a string, or a value of another kind than the reader checked.
+                throw new InvalidDataException($"{sourceName}: malformed JSON value ({ex.Message})", ex);
+            }
         }
     }
 
@@ -47,31 +62,31 @@ public static class HfConfigLoader
         {
             throw new InvalidDataException($"{c.Source}: field 'model_type' is '{family}'; expected one of {string.Join(", ", s_families)}");
         }
-        int layers = c.RequiredInt("num_hidden_layers");
-        int hidden = c.RequiredInt("hidden_size");
-        int qHeads = c.RequiredInt("num_attention_heads");
-        int kvHeads = c.Int("num_key_value_heads") ?? qHeads;
-        int headDim = c.Int("head_dim") ?? hidden / qHeads;
+        int layers = c.Count("num_hidden_layers", MaxLayers);
+        int hidden = c.Count("hidden_size", MaxWidth);
+        int qHeads = c.Count("num_attention_heads", MaxHeads);
+        int kvHeads = c.OptionalCount("num_key_value_heads", qHeads) ?? qHeads;
+        int headDim = c.OptionalCount("head_dim", MaxWidth) ?? c.InRange("hidden_size / num_attention_heads", hidden / qHeads, 1, MaxWidth);
         bool isQwen2 = family is "qwen2" or "qwen2_moe";
         bool isGptOss = family == "gpt_oss";
 
         MlaSpec? mla = null;
-        if (family.StartsWith("deepseek", StringComparison.Ordinal) && c.Int("kv_lora_rank") is int kvLora)
+        if (family.StartsWith("deepseek", StringComparison.Ordinal) && c.OptionalCount("kv_lora_rank", MaxWidth) is int kvLora)
         {
-            mla = new MlaSpec(c.Int("q_lora_rank") ?? 0, kvLora, c.RequiredInt("qk_rope_head_dim"),
-                c.RequiredInt("qk_nope_head_dim"), c.RequiredInt("v_head_dim"));
+            mla = new MlaSpec(c.OptionalCount("q_lora_rank", MaxWidth, 0) ?? 0, kvLora, c.Count("qk_rope_head_dim", MaxWidth, 0),
+                c.Count("qk_nope_head_dim", MaxWidth, 0), c.Count("v_head_dim", MaxWidth));
             kvHeads = qHeads;
             headDim = mla.QkHeadDim;
         }
 
         MoeSpec? moe = null;
-        int? experts = c.Int("num_local_experts") ?? c.Int("num_experts") ?? c.Int("n_routed_experts");
+        int? experts = c.OptionalCount("num_local_experts", MaxExperts, 0) ?? c.OptionalCount("num_experts", MaxExperts, 0) ?? c.OptionalCount("n_routed_experts", MaxExperts, 0);
         if (experts is > 0)
         {
-            int topK = c.Int("num_experts_per_tok") ?? c.Int("experts_per_token") ?? throw c.Missing("num_experts_per_tok", "an integer");
-            int expertFfn = c.Int("moe_intermediate_size") ?? c.RequiredInt("intermediate_size");
-            int shared = c.Int("n_shared_experts") ?? (c.Int("shared_expert_intermediate_size") is > 0 ? 1 : 0);
-            int sharedFfn = c.Int("shared_expert_intermediate_size") ?? expertFfn;
+            int topK = c.OptionalCount("num_experts_per_tok", experts.Value) ?? c.OptionalCount("experts_per_token", experts.Value) ?? throw c.Missing("num_experts_per_tok", "an integer");
+            int expertFfn = c.OptionalCount("moe_intermediate_size", MaxWidth) ?? c.Count("intermediate_size", MaxWidth);
+            int shared = c.OptionalCount("n_shared_experts", MaxExperts, 0) ?? (c.Int("shared_expert_intermediate_size") is > 0 ? 1 : 0);
+            int sharedFfn = c.OptionalCount("shared_expert_intermediate_size", MaxWidth, 0) ?? expertFfn;
             moe = new MoeSpec(experts.Value, topK, expertFfn, shared, shared > 0 ? sharedFfn : 0, HasBias: isGptOss);
         }
 
@@ -102,7 +117,7 @@ public static class HfConfigLoader
             Aliases = aliases,
             NumLayers = layers,
             HiddenSize = hidden,
-            VocabSize = c.RequiredInt("vocab_size"),
+            VocabSize = c.Count("vocab_size", MaxVocab),
             TieWordEmbeddings = c.Bool("tie_word_embeddings") ?? false,
             NumQHeads = qHeads,
             NumKvHeads = kvHeads,
@@ -112,7 +127,7 @@ public static class HfConfigLoader
             QkNorm = family is "qwen3" or "qwen3_moe",
             AttentionSinks = isGptOss,
             Mla = mla,
-            DenseFfn = c.Int("intermediate_size") ?? 0,
+            DenseFfn = c.OptionalCount("intermediate_size", MaxWidth, 0) ?? 0,
             Moe = moe,
             MoeLayers = moeLayers,
             SlidingWindowTokens = windows,
@@ -126,9 +141,10 @@ public static class HfConfigLoader
     /// <summary>GPT-2 layout (also used for GPT-3-style models): LayerNorm, biased MHA, GELU MLP, learned positions, tied head.</summary>
     private static ModelSpec ParseGpt2(ConfigReader c, string fallbackName)
     {
-        int layers = c.RequiredInt("n_layer");
-        int hidden = c.RequiredInt("n_embd");
-        int heads = c.RequiredInt("n_head");
+        int layers = c.Count("n_layer", MaxLayers);
+        int hidden = c.Count("n_embd", MaxWidth);
+        int heads = c.Count("n_head", MaxHeads);
+        _ = c.InRange("n_embd / n_head", hidden / heads, 1, MaxWidth);
         ReadMeta(c, out string? name, out string? hfId, out List<string> aliases, out double? published);
         return new ModelSpec
         {
@@ -138,14 +154,14 @@ public static class HfConfigLoader
             Aliases = aliases,
             NumLayers = layers,
             HiddenSize = hidden,
-            VocabSize = c.RequiredInt("vocab_size"),
+            VocabSize = c.Count("vocab_size", MaxVocab),
             TieWordEmbeddings = c.Bool("tie_word_embeddings") ?? true,
             NumQHeads = heads,
             NumKvHeads = heads,
             HeadDim = hidden / heads,
             AttentionBias = true,
             OutputBias = true,
-            DenseFfn = c.Int("n_inner") ?? 4 * hidden,
+            DenseFfn = c.OptionalCount("n_inner", MaxWidth) ?? 4 * hidden,
             GatedMlp = false,
             PositionEmbeddings = c.Int("n_positions") ?? 0,
             MoeLayers = new bool[layers],

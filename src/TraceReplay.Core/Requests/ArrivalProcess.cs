@@ -1,4 +1,5 @@
 using System.Globalization;
+using TraceReplay.Core.Diagnostics;
 
 namespace TraceReplay.Core.Requests;
 
@@ -15,13 +16,13 @@ public sealed class ArrivalProcess
 
     public ArrivalProcess(double ratePerS, double cv, int seed)
     {
-        if (!(ratePerS > 0) || double.IsInfinity(ratePerS))
+        if (!double.IsNormal(ratePerS) || ratePerS < MinRatePerS || ratePerS > MaxRatePerS)
         {
-            throw new ArgumentException($"--rate must be a positive number of requests per second, got {ratePerS.ToString(CultureInfo.InvariantCulture)}");
+            throw new ArgumentException($"--rate must be a number of requests per second in [1e-6, 1e9], got {ratePerS.ToString(CultureInfo.InvariantCulture)}");
         }
-        if (!(cv > 0) || double.IsInfinity(cv))
+        if (!double.IsNormal(cv) || cv < 1e-3 || cv > 1e3)
         {
-            throw new ArgumentException($"expected a positive arrival CV (gamma:CV), got {cv.ToString(CultureInfo.InvariantCulture)}");
+            throw new ArgumentException($"expected an arrival CV (gamma:CV) in [0.001, 1000], got {cv.ToString(CultureInfo.InvariantCulture)}");
         }
         RatePerS = ratePerS;
         Cv = cv;
@@ -29,6 +30,11 @@ public sealed class ArrivalProcess
         _meanGapS = 1.0 / ratePerS;
         _random = new Random(seed);
     }
+
+    /// <summary>One request per ~11.6 days; slower rates put arrivals of long traces beyond the int64-ns range.</summary>
+    public const double MinRatePerS = 1e-6;
+
+    public const double MaxRatePerS = 1e9;
 
     public double RatePerS { get; }
 
@@ -60,7 +66,8 @@ public sealed class ArrivalProcess
     /// <summary>Next arrival in ns from the start; the first request arrives at 0.</summary>
     public long NextArrivalNs()
     {
-        long ns = (long)Math.Round(_nowS * 1e9);
+        long ns = Checked.SecondsToNs(_nowS) ?? throw new ArgumentException(
+            $"--rate {RatePerS.ToString(CultureInfo.InvariantCulture)}: arrivals pass {Checked.MaxSeconds:G3} s, beyond the int64-nanosecond time range; use a higher rate or fewer requests");
         _nowS += NextGapS();
         return ns;
     }

@@ -1,5 +1,6 @@
 using Parquet;
 using Parquet.Schema;
+using TraceReplay.Core.IO;
 
 namespace TraceReplay.Core.Requests;
 
@@ -12,31 +13,20 @@ public static class RequestParquetReader
     /// <summary>File metadata (source, schema version, absolute start, ...).</summary>
     public static async Task<IReadOnlyDictionary<string, string>> ReadMetadataAsync(string path)
     {
-        await using ParquetReader reader = await ParquetReader.CreateAsync(path).ConfigureAwait(false);
+        await using ParquetReader reader = await ParquetInput.OpenAsync(path).ConfigureAwait(false);
         return reader.CustomMetadata;
     }
 
     public static async IAsyncEnumerable<RequestRecord> ReadAsync(string path)
     {
-        await using ParquetReader reader = await ParquetReader.CreateAsync(path).ConfigureAwait(false);
+        await using ParquetReader reader = await ParquetInput.OpenAsync(path).ConfigureAwait(false);
         DataField[] fields = [.. s_required.Select(name => Field(reader.Schema, name, path))];
         DataField? failed = reader.Schema.DataFields.FirstOrDefault(f => f.Name == RequestColumns.Failed);
         for (int g = 0; g < reader.RowGroupCount; g++)
         {
-            using ParquetRowGroupReader group = reader.OpenRowGroupReader(g);
-            int n = checked((int)group.RowCount);
-            long[] ids = new long[n], arrivals = new long[n];
-            int[] prompts = new int[n], outputs = new int[n];
-            await group.ReadAsync<long>(fields[0], ids).ConfigureAwait(false);
-            await group.ReadAsync<long>(fields[1], arrivals).ConfigureAwait(false);
-            await group.ReadAsync<int>(fields[2], prompts).ConfigureAwait(false);
-            await group.ReadAsync<int>(fields[3], outputs).ConfigureAwait(false);
-            bool[] isFailed = new bool[n];
-            if (failed is not null)
-            {
-                await group.ReadAsync<bool>(failed, isFailed).ConfigureAwait(false);
-            }
-            for (int i = 0; i < n; i++)
+            (long[] ids, long[] arrivals, int[] prompts, int[] outputs, bool[] isFailed) =
+                await ParquetInput.Guard(path, () => ReadGroupAsync(reader, g, fields, failed, path)).ConfigureAwait(false);
+            for (int i = 0; i < ids.Length; i++)
             {
                 // Failed requests (e.g. BurstGPT zero-token rows) are kept in the file for the record, never replayed.
                 if (!isFailed[i])
@@ -45,6 +35,24 @@ public static class RequestParquetReader
                 }
             }
         }
+    }
+
+    private static async Task<(long[], long[], int[], int[], bool[])> ReadGroupAsync(ParquetReader reader, int g, DataField[] fields, DataField? failed, string path)
+    {
+        using ParquetRowGroupReader group = reader.OpenRowGroupReader(g);
+        int n = ParquetInput.GroupRows(group.RowCount, path);
+        long[] ids = new long[n], arrivals = new long[n];
+        int[] prompts = new int[n], outputs = new int[n];
+        await group.ReadAsync<long>(fields[0], ids).ConfigureAwait(false);
+        await group.ReadAsync<long>(fields[1], arrivals).ConfigureAwait(false);
+        await group.ReadAsync<int>(fields[2], prompts).ConfigureAwait(false);
+        await group.ReadAsync<int>(fields[3], outputs).ConfigureAwait(false);
+        bool[] isFailed = new bool[n];
+        if (failed is not null)
+        {
+            await group.ReadAsync<bool>(failed, isFailed).ConfigureAwait(false);
+        }
+        return (ids, arrivals, prompts, outputs, isFailed);
     }
 
     private static DataField Field(ParquetSchema schema, string name, string path) =>

@@ -1,5 +1,6 @@
 using Parquet;
 using Parquet.Schema;
+using TraceReplay.Core.IO;
 
 namespace TraceReplay.Core.Requests;
 
@@ -33,8 +34,7 @@ public sealed class RequestParquetWriter : IAsyncDisposable
     public static async Task<RequestParquetWriter> CreateAsync(string path, IReadOnlyDictionary<string, string> metadata)
     {
         string full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        string temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
+        string temp = TempFiles.Beside(full);
         var stream = new FileStream(temp, FileMode.Create, FileAccess.ReadWrite, FileShare.None);
         ParquetWriter writer = await ParquetWriter.CreateAsync(RequestSchema.Schema, stream).ConfigureAwait(false);
         var meta = new SortedDictionary<string, string>(metadata.ToDictionary(), StringComparer.Ordinal)
@@ -81,7 +81,7 @@ public sealed class RequestParquetWriter : IAsyncDisposable
         }
         await _writer.DisposeAsync().ConfigureAwait(false);
         await _stream.DisposeAsync().ConfigureAwait(false);
-        File.Move(_temp, _path, overwrite: true);
+        TempFiles.Commit(_temp, _path);
     }
 
     /// <summary>Drops the partial output (failed ingest): the temp file is deleted and no output appears.</summary>
@@ -94,7 +94,7 @@ public sealed class RequestParquetWriter : IAsyncDisposable
         _disposed = true;
         await _writer.DisposeAsync().ConfigureAwait(false);
         await _stream.DisposeAsync().ConfigureAwait(false);
-        File.Delete(_temp);
+        TempFiles.Discard(_temp);
     }
 
     private async Task FlushAsync()

@@ -1,10 +1,12 @@
+using TraceReplay.Core.Diagnostics;
+
 namespace TraceReplay.Ingest.Diagnostics;
 
 /// <summary>Bad input that stops an ingest; the message names file, line, field and what was expected.</summary>
-public sealed class IngestException : IOException
+public sealed class IngestException : InputException
 {
     public IngestException(IngestError error, string? hint = null)
-        : base(error.ToString() + (hint is null ? "" : " " + hint))
+        : base(error.ToString() + (hint is null ? "" : " " + hint), error.File, error.Line, error.Field, error.Reason, error.Raw)
     {
         Error = error;
     }

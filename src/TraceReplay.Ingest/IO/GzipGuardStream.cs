@@ -5,10 +5,12 @@ namespace TraceReplay.Ingest.IO;
 
 /// <summary>
 /// Wraps a <see cref="GZipStream"/>, which ends quietly on a truncated file, and turns truncation into an error by
-/// comparing the decompressed length with the gzip trailer (ISIZE) at end of stream.
+/// comparing the decompressed length with the gzip trailer (ISIZE) at end of stream; a multi-member file (several
+/// members concatenated) is read whole and accepted when its last member matches the trailer (<see cref="GzipTail"/>).
 /// </summary>
-internal sealed class GzipGuardStream(GZipStream inner, string path, uint expectedSize) : Stream
+internal sealed class GzipGuardStream(GZipStream inner, string path, uint expectedSize, uint expectedCrc) : Stream
 {
+    private readonly GzipTail _tail = new(expectedSize);
     private long _read;
 
     public override bool CanRead => true;
@@ -31,9 +33,13 @@ internal sealed class GzipGuardStream(GZipStream inner, string path, uint expect
             throw Truncated($"corrupt gzip data ({ex.Message})");
         }
         _read += n;
-        if (n == 0 && buffer.Length > 0 && (uint)_read != expectedSize)
+        _tail.Append(buffer[..n]);
+        if (n == 0 && buffer.Length > 0 && (uint)_read != expectedSize && _tail.Crc32(_read) != expectedCrc)
         {
-            throw Truncated($"truncated gzip: decompressed {_read:N0} bytes but the trailer says {expectedSize:N0} (mod 2^32)");
+            // Not one member of the trailer's size, nor several members ending in one whose data matches the trailer.
+            throw Truncated(_tail.CanVerify || (uint)_read == expectedSize
+                ? $"truncated gzip: decompressed {_read:N0} bytes, which do not end with a member matching the trailer (size {expectedSize:N0}, CRC-32)"
+                : $"truncated gzip, or several gzip members whose last one is over {GzipTail.MaxBytes >> 20} MiB and cannot be verified; decompressed {_read:N0} bytes, trailer size {expectedSize:N0}");
         }
         return n;
     }

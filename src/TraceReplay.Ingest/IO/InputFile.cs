@@ -22,8 +22,8 @@ public static class InputFile
         {
             return raw;
         }
-        uint expected = ReadGzipSize(raw);
-        return new GzipGuardStream(new GZipStream(raw, CompressionMode.Decompress), path, expected);
+        (uint crc, uint size) = ReadGzipTrailer(raw);
+        return new GzipGuardStream(new GZipStream(raw, CompressionMode.Decompress), path, size, crc);
     }
 
     /// <summary>The first <paramref name="count"/> decompressed bytes, for format detection.</summary>
@@ -55,13 +55,18 @@ public static class InputFile
         return n == 2 && magic[0] == 0x1f && magic[1] == 0x8b;
     }
 
-    private static uint ReadGzipSize(FileStream s)
+    private static (uint Crc, uint Size) ReadGzipTrailer(FileStream s)
     {
-        // Trailer ISIZE: uncompressed length mod 2^32 (RFC 1952); a truncated file ends elsewhere and mismatches.
-        Span<byte> tail = stackalloc byte[4];
-        s.Position = Math.Max(0, s.Length - 4);
+        // Trailer of the last member: CRC-32 and ISIZE (uncompressed length mod 2^32, RFC 1952); a truncated file ends
+        // elsewhere and mismatches.
+        Span<byte> tail = stackalloc byte[8];
+        if (s.Length < 18)
+        {
+            throw IngestException.File(s.Name, $"truncated gzip: {s.Length} bytes, shorter than a gzip header and trailer (18 bytes)");
+        }
+        s.Position = s.Length - 8;
         s.ReadExactly(tail);
         s.Position = 0;
-        return BitConverter.ToUInt32(tail);
+        return (BitConverter.ToUInt32(tail), BitConverter.ToUInt32(tail[4..]));
     }
 }

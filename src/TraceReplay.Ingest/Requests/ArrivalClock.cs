@@ -1,4 +1,5 @@
 using System.Globalization;
+using TraceReplay.Core.Diagnostics;
 
 namespace TraceReplay.Ingest.Requests;
 
@@ -13,11 +14,30 @@ internal sealed class ArrivalClock
 
     public long? FirstNs => _firstNs;
 
+    /// <summary>A time in seconds; beyond the int64-ns range (about 292 years) it is an error, not a wrap.</summary>
+    public string? NextSeconds(double seconds, out long arrivalNs)
+    {
+        arrivalNs = 0;
+        return Checked.SecondsToNs(seconds) is { } ns ? Next(ns, out arrivalNs) : OutOfRange(seconds.ToString("R", CultureInfo.InvariantCulture) + " s");
+    }
+
+    /// <summary>An integer time in units of <paramref name="nsPerUnit"/> ns (ms: 1,000,000).</summary>
+    public string? NextUnits(long value, long nsPerUnit, string unit, out long arrivalNs)
+    {
+        arrivalNs = 0;
+        return Checked.UnitsToNs(value, nsPerUnit) is { } ns ? Next(ns, out arrivalNs) : OutOfRange($"{value} {unit}");
+    }
+
     /// <returns>Null and the arrival in ns, or an error message.</returns>
     public string? Next(long timestampNs, out long arrivalNs)
     {
         _firstNs ??= timestampNs;
-        arrivalNs = timestampNs - _firstNs.Value;
+        if (Checked.Add(timestampNs, -_firstNs.Value) is not { } relative)
+        {
+            arrivalNs = 0;
+            return OutOfRange($"{timestampNs} ns after a first time of {_firstNs.Value} ns");
+        }
+        arrivalNs = relative;
         if (timestampNs < _lastNs)
         {
             return string.Create(CultureInfo.InvariantCulture,
@@ -26,4 +46,7 @@ internal sealed class ArrivalClock
         _lastNs = timestampNs;
         return null;
     }
+
+    private static string OutOfRange(string found) =>
+        $"time {found} is beyond the int64-nanosecond range (about +-292 years); expected a time in the source's unit (check the unit)";
 }

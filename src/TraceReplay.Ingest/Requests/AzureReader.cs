@@ -22,7 +22,7 @@ public sealed class AzureReader : IRequestReader
 
     public IEnumerable<RequestRow> Read(string path, IngestContext context)
     {
-        using var csv = new CsvTable(InputFile.Open(path), path);
+        using var csv = new CsvTable(InputFile.Open(path), path, context: context);
         int ts = csv.Require("TIMESTAMP", Format);
         int ctxTokens = csv.Require("ContextTokens", Format);
         int genTokens = csv.Require("GeneratedTokens", Format);
@@ -36,7 +36,9 @@ public sealed class AzureReader : IRequestReader
             long arrivalNs = 0;
             string? error = TryParseTime(csv[ts], out long epochNs)
                 ? clock.Next(epochNs, out arrivalNs)
-                : $"expected a time like 2023-11-16 18:15:46.6805900 or 2024-05-10 00:00:00.009930+00:00, got '{Fields.Clip(csv[ts])}'";
+                : epochNs == long.MaxValue
+                    ? $"time '{Fields.Clip(csv[ts])}' is beyond the int64-nanosecond range (years 1678-2262); expected a time within it"
+                    : $"expected a time like 2023-11-16 18:15:46.6805900 or 2024-05-10 00:00:00.009930+00:00, got '{Fields.Clip(csv[ts])}'";
             int prompt = 0, output = 0;
             if (error is null && (error = Fields.TokenCount(csv[ctxTokens], out prompt)) is not null)
             {
@@ -59,13 +61,16 @@ public sealed class AzureReader : IRequestReader
         }
     }
 
+    /// <returns>False with <paramref name="epochNs"/> = long.MaxValue when the time parses but lies outside the int64-ns range.</returns>
     internal static bool TryParseTime(string text, out long epochNs)
     {
         if (DateTimeOffset.TryParseExact(text.Trim(), s_formats, CultureInfo.InvariantCulture,
                 DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out DateTimeOffset t))
         {
-            epochNs = (t.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) * 100;
-            return true;
+            // Years past 2262 do not fit int64 ns: an error, not a wrap.
+            long? ns = Core.Diagnostics.Checked.UnitsToNs(t.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks, 100);
+            epochNs = ns ?? long.MaxValue; // long.MaxValue with false: parsed, but out of range
+            return ns is not null;
         }
         epochNs = 0;
         return false;

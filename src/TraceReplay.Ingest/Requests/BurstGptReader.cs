@@ -17,7 +17,7 @@ public sealed class BurstGptReader : IRequestReader
 
     public IEnumerable<RequestRow> Read(string path, IngestContext context)
     {
-        using var csv = new CsvTable(InputFile.Open(path), path);
+        using var csv = new CsvTable(InputFile.Open(path), path, context: context);
         int ts = csv.Require("Timestamp", Format);
         int req = csv.Require("Request tokens", Format);
         int resp = csv.Require("Response tokens", Format);
@@ -33,7 +33,7 @@ public sealed class BurstGptReader : IRequestReader
             int prompt = 0, output = 0;
             double latency = 0;
             string? error = Fields.Double(csv[ts], out double seconds, "a time in seconds");
-            if (error is null && (error = clock.Next((long)Math.Round(seconds * 1e9), out arrivalNs)) is null
+            if (error is null && (error = clock.NextSeconds(seconds, out arrivalNs)) is null
                 && (error = Fields.TokenCount(csv[req], out prompt)) is not null)
             {
                 field = "Request tokens";

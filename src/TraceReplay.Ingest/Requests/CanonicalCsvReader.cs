@@ -14,7 +14,7 @@ public sealed class CanonicalCsvReader : IRequestReader
 
     public IEnumerable<RequestRow> Read(string path, IngestContext context)
     {
-        using var csv = new CsvTable(InputFile.Open(path), path);
+        using var csv = new CsvTable(InputFile.Open(path), path, context: context);
         int idCol = csv.Require(RequestColumns.RequestId, Format);
         int arrivalCol = csv.Require(RequestColumns.ArrivalS, Format);
         int promptCol = csv.Require(RequestColumns.PromptTokens, Format);
@@ -36,7 +36,7 @@ public sealed class CanonicalCsvReader : IRequestReader
                 error = $"duplicate request id {id}; expected unique ids";
             }
             if (error is null && (error = Fields.Double(csv[arrivalCol], out s, "arrival seconds")
-                    ?? (s < 0 ? $"expected non-negative arrival seconds, got {csv[arrivalCol]}" : clock.Next((long)Math.Round(s * 1e9), out arrivalNs))) is not null)
+                    ?? (s < 0 ? $"expected non-negative arrival seconds, got {csv[arrivalCol]}" : clock.NextSeconds(s, out arrivalNs))) is not null)
             {
                 field = RequestColumns.ArrivalS;
             }

@@ -40,7 +40,7 @@ public sealed class MooncakeReader : IRequestReader
             context.CountRow();
             string? error = Parse(text, out long tsMs, out int input, out int output, out long[]? hashes, out string field);
             long arrivalNs = 0;
-            if (error is null && (error = clock.Next(tsMs * 1_000_000, out arrivalNs)) is not null)
+            if (error is null && (error = clock.NextUnits(tsMs, 1_000_000, "ms", out arrivalNs)) is not null)
             {
                 field = "timestamp";
             }
@@ -59,6 +59,20 @@ public sealed class MooncakeReader : IRequestReader
     }
 
     private static string? Parse(string text, out long tsMs, out int input, out int output, out long[]? hashes, out string field)
+    {
+        try
+        {
+            return ParseCore(text, out tsMs, out input, out output, out hashes, out field);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // System.Text.Json on a value of the wrong kind or invalid UTF-8: a bad row, not a crash.
+            (tsMs, input, output, hashes, field) = (0, 0, 0, null, "-");
+            return $"malformed JSON value ({ex.Message})";
+        }
+    }
+
+    private static string? ParseCore(string text, out long tsMs, out int input, out int output, out long[]? hashes, out string field)
     {
         tsMs = 0;
         input = output = 0;
@@ -104,7 +118,7 @@ public sealed class MooncakeReader : IRequestReader
                 int i = 0;
                 foreach (JsonElement e in h.EnumerateArray())
                 {
-                    if (!e.TryGetInt64(out hashes[i++]))
+                    if (e.ValueKind != JsonValueKind.Number || !e.TryGetInt64(out hashes[i++]))
                     {
                         return $"expected integer block hashes, got {Fields.Clip(e.GetRawText())}";
                     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using TraceReplay.Core.Diagnostics;
 using TraceReplay.Core.Requests;
 using TraceReplay.Ingest.Diagnostics;
 
@@ -17,6 +18,7 @@ public static class RequestIngest
         {
             throw new ArgumentException("no input files given");
         }
+        _ = Checked.Positive(options.DurationS, "--duration-s", "s");
         var readers = options.Inputs.Select(path =>
             (Path: path, Reader: RequestFormats.Create(options.Format == "auto" ? RequestFormats.Detect(path) : options.Format, options))).ToList();
         ArrivalProcess? retime = options.RatePerS is { } rate ? ArrivalProcess.Parse(options.Arrival, rate, options.Seed) : null;

@@ -10,15 +10,38 @@ namespace TraceReplay.Ingest.Requests;
 /// </summary>
 internal sealed class ServeGenLengths
 {
+    /// <summary>Largest token count a length PDF may hold (longer than any model context).</summary>
+    public const int MaxTokens = 100_000_000;
+
     private readonly List<(double StartS, Pdf Input, Pdf Output)> _periods = [];
 
     public static ServeGenLengths Load(string path)
     {
+        try
+        {
+            return LoadCore(path);
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw IngestException.File(path, $"malformed JSON value ({ex.Message})");
+        }
+    }
+
+    private static ServeGenLengths LoadCore(string path)
+    {
         var result = new ServeGenLengths();
-        using JsonDocument doc = JsonDocument.Parse(File.ReadAllBytes(path));
+        using JsonDocument doc = Parse(path);
+        if (doc.RootElement.ValueKind != JsonValueKind.Object)
+        {
+            throw IngestException.File(path, $"expected a JSON object of periods {{\"<start_s>\": {{\"input_tokens\": ..., \"output_tokens\": ...}}}}, got {doc.RootElement.ValueKind}");
+        }
         foreach (JsonProperty p in doc.RootElement.EnumerateObject())
         {
-            if (!double.TryParse(p.Name, NumberStyles.Float, CultureInfo.InvariantCulture, out double start))
+            if (p.Value.ValueKind != JsonValueKind.Object)
+            {
+                throw IngestException.File(path, $"period '{p.Name}': expected an object with input_tokens and output_tokens, got {p.Value.ValueKind}");
+            }
+            if (!double.TryParse(p.Name, NumberStyles.Float, CultureInfo.InvariantCulture, out double start) || !double.IsFinite(start))
             {
                 throw IngestException.File(path, $"expected period keys in seconds, got '{p.Name}'");
             }
@@ -26,6 +49,18 @@ internal sealed class ServeGenLengths
         }
         result._periods.Sort((a, b) => a.StartS.CompareTo(b.StartS));
         return result._periods.Count > 0 ? result : throw IngestException.File(path, "no length periods");
+    }
+
+    private static JsonDocument Parse(string path)
+    {
+        try
+        {
+            return JsonDocument.Parse(File.ReadAllBytes(path));
+        }
+        catch (JsonException ex)
+        {
+            throw IngestException.File(path, $"line {ex.LineNumber + 1}: not valid JSON ({ex.Message})");
+        }
     }
 
     public (int Prompt, int Output) Sample(Random random, double windowStartS)
@@ -58,15 +93,16 @@ internal sealed class ServeGenLengths
             {
                 string[] kv = pair.Split(':');
                 if (kv.Length != 2 || !double.TryParse(kv[0], NumberStyles.Float, CultureInfo.InvariantCulture, out double v)
-                    || !double.TryParse(kv[1], NumberStyles.Float, CultureInfo.InvariantCulture, out double p) || p < 0)
+                    || !double.TryParse(kv[1], NumberStyles.Float, CultureInfo.InvariantCulture, out double p) || !(p >= 0) || !double.IsFinite(p)
+                    || !(v >= 0 && v <= MaxTokens))
                 {
-                    throw IngestException.File(path, $"field '{key}': expected 'tokens: probability' pairs, got '{pair.Trim()}'");
+                    throw IngestException.File(path, $"field '{key}': expected 'tokens: probability' pairs (tokens in [0, {MaxTokens:N0}], probability finite and >= 0), got '{pair.Trim()}'");
                 }
                 sum += p;
                 values.Add((int)Math.Round(v));
                 cdf.Add(sum);
             }
-            return sum > 0 ? new Pdf([.. values], [.. cdf]) : throw IngestException.File(path, $"field '{key}': empty distribution");
+            return sum > 0 && double.IsFinite(sum) ? new Pdf([.. values], [.. cdf]) : throw IngestException.File(path, $"field '{key}': empty distribution");
         }
     }
 }

@@ -16,6 +16,9 @@ public sealed class ServeGenReader(int seed, double? durationS) : IRequestReader
 {
     public const double WindowS = 600;
 
+    /// <summary>Requests one ingest may generate in all (about 2.4 GB of Parquet); pass --duration-s for a shorter slice.</summary>
+    public const long MaxRequests = 100_000_000;
+
     public string Format => "servegen";
 
     public IEnumerable<RequestRow> Read(string path, IngestContext context)
@@ -25,7 +28,7 @@ public sealed class ServeGenReader(int seed, double? durationS) : IRequestReader
         var random = new Random(seed);
         context.Metadata[RequestColumns.MetaSeed] = seed.ToString(CultureInfo.InvariantCulture);
         context.Metadata["tracereplay.servegen_dataset"] = Path.GetFileName(dataset);
-        using var csv = new CsvTable(InputFile.Open(path), path, hasHeader: false);
+        using var csv = new CsvTable(InputFile.Open(path), path, hasHeader: false, context: context);
         string source = Path.GetFileName(path);
         long id = 0, rows = 0;
         double lastStart = double.NegativeInfinity;
@@ -50,8 +53,19 @@ public sealed class ServeGenReader(int seed, double? durationS) : IRequestReader
             }
             double end = Math.Min(start + WindowS, durationS ?? double.PositiveInfinity);
             // One window row yields many requests; the window itself is the row that was read (and written as requests).
-            for (double t = start + Gap(random, pattern, shape, scale); rate > 0 && t < end; t += Gap(random, pattern, shape, scale))
+            long inWindow = 0;
+            for (double t = start + ServeGenGaps.Next(random, pattern, shape, scale); rate > 0 && t < end; t += ServeGenGaps.Next(random, pattern, shape, scale))
             {
+                if (id >= MaxRequests)
+                {
+                    throw new IngestException(new IngestError(path, csv.Line, "-",
+                        $"more than {MaxRequests:N0} requests generated; pass --duration-s S to generate a shorter slice", ""));
+                }
+                if (++inWindow > ServeGenGaps.MaxRequestsPerWindow)
+                {
+                    throw new IngestException(new IngestError(path, csv.Line, "shape/scale",
+                        $"window generates more than {ServeGenGaps.MaxRequestsPerWindow:N0} requests (gaps too small to advance time)", csv.RawRecord));
+                }
                 (int prompt, int output) = lengths.Sample(random, start);
                 yield return new RequestRow(new RequestRecord(id++, (long)Math.Round(t * 1e9), prompt, output), false, source, csv.Line);
             }
@@ -72,12 +86,6 @@ public sealed class ServeGenReader(int seed, double? durationS) : IRequestReader
                 $"ServeGen lengths file '{Path.GetFileName(dataset)}' not found beside the trace; ServeGen ships lengths for some clients only (m-large: client 61), so pick a client that has one");
     }
 
-    private static double Gap(Random random, string pattern, double shape, double scale) => pattern switch
-    {
-        "Weibull" => scale * Math.Pow(-Math.Log(1.0 - random.NextDouble()), 1.0 / shape),
-        _ => GammaSampler.Sample(random, shape) * scale,
-    };
-
     private static string? ParseWindow(CsvTable csv, out double start, out double rate, out string pattern, out double shape, out double scale, out string field)
     {
         start = rate = shape = scale = 0;
@@ -87,7 +95,8 @@ public sealed class ServeGenReader(int seed, double? durationS) : IRequestReader
         {
             return $"expected 6 fields window_start_s,rate,cv,pattern,shape,scale, got {csv.FieldCount}";
         }
-        string? e = Fields.Double(csv[0], out start, "window start seconds");
+        string? e = Fields.Double(csv[0], out start, "window start seconds")
+            ?? (start >= 0 && start <= Core.Diagnostics.Checked.MaxSeconds - WindowS ? null : $"expected a window start in [0, {Core.Diagnostics.Checked.MaxSeconds:G3}] s");
         if (e is null && (e = Fields.Double(csv[1], out rate, "a rate in requests/s") ?? (rate < 0 ? "expected a non-negative rate" : null)) is not null)
         {
             field = "rate";
@@ -97,7 +106,7 @@ public sealed class ServeGenReader(int seed, double? durationS) : IRequestReader
             (e, field) = ($"expected pattern Gamma or Weibull, got '{Fields.Clip(pattern)}'", "pattern");
         }
         if (e is null && rate > 0 && (e = Fields.Double(csv[4], out shape, "a shape") ?? Fields.Double(csv[5], out scale, "a scale in seconds")
-                ?? (shape > 0 && scale > 0 ? null : "expected positive shape and scale")) is not null)
+                ?? ServeGenGaps.Check(pattern, shape, scale, WindowS)) is not null)
         {
             field = "shape/scale";
         }

@@ -16,7 +16,7 @@ public sealed class TokenTableReader(bool withArrivals) : IRequestReader
 
     public IEnumerable<RequestRow> Read(string path, IngestContext context)
     {
-        using var csv = new CsvTable(InputFile.Open(path), path);
+        using var csv = new CsvTable(InputFile.Open(path), path, context: context);
         int prefill = csv.Require("num_prefill_tokens", Format);
         int decode = csv.Require("num_decode_tokens", Format);
         int? arrived = withArrivals ? csv.Require("arrived_at", Format) : null;
@@ -38,7 +38,7 @@ public sealed class TokenTableReader(bool withArrivals) : IRequestReader
             {
                 field = "arrived_at";
                 error = Fields.Double(csv[a], out double s, "arrival seconds")
-                    ?? (s < 0 ? "expected non-negative arrival seconds" : clock.Next((long)Math.Round(s * 1e9), out arrivalNs));
+                    ?? (s < 0 ? "expected non-negative arrival seconds" : clock.NextSeconds(s, out arrivalNs));
                 // Vidur re-bases to 0 s: keep its own origin rather than the first row's.
                 arrivalNs = error is null ? (long)Math.Round(s * 1e9) : 0;
             }

@@ -14,9 +14,14 @@ public sealed class CsvTable : IDisposable
     private readonly CsvReader _reader;
     private readonly Dictionary<string, int> _index = new(StringComparer.OrdinalIgnoreCase);
 
-    public CsvTable(Stream stream, string path, bool hasHeader = true)
+    private readonly IngestContext? _context;
+
+    /// <param name="context">Where a record that spans lines (a stray quote swallowing what follows) is counted and
+    /// rejected; without one such a record stops the read with an error.</param>
+    public CsvTable(Stream stream, string path, bool hasHeader = true, IngestContext? context = null)
     {
         Path = path;
+        _context = context;
         var options = new CsvReaderOptions { HasHeader = false, TrackLineNumbers = true };
         _reader = CsvReader.Create(stream, options, false);
         if (!hasHeader)
@@ -27,6 +32,10 @@ public sealed class CsvTable : IDisposable
         if (!_reader.Read())
         {
             throw IngestException.File(path, "empty file: no header line");
+        }
+        if (SpansLines())
+        {
+            throw new IngestException(new IngestError(path, 1, "-", "the header has a quoted field that spans lines (a stray quote?)", Fields.Clip(RawRecord)));
         }
         Header = [.. Enumerable.Range(0, _reader.FieldCount).Select(i => _reader.GetString(i))];
         for (int i = 0; i < Header.Length; i++)
@@ -48,7 +57,41 @@ public sealed class CsvTable : IDisposable
 
     public string RawRecord => Encoding.UTF8.GetString(_reader.RawRecord);
 
-    public bool Read() => _reader.Read();
+    /// <summary>
+    /// Next record. A record whose quoted field runs over a line end (a stray quote swallowing the lines after it) is
+    /// read, counted and rejected here with its first line, so rows read = written + rejected still holds.
+    /// </summary>
+    public bool Read()
+    {
+        while (_reader.Read())
+        {
+            if (!SpansLines())
+            {
+                return true;
+            }
+            // Every physical line the record swallowed is a row read and rejected: nothing disappears unaccounted.
+            string[] lines = RawRecord.TrimEnd('\r', '\n').Split('\n');
+            for (int i = 0; i < lines.Length; i++)
+            {
+                var error = new IngestError(Path, Line + i, "-",
+                    $"a quoted field opened on line {Line} spans lines {Line}-{Line + lines.Length - 1} (a stray quote?); expected one record per line with balanced quotes",
+                    Fields.Clip(lines[i].TrimEnd('\r')));
+                if (_context is null)
+                {
+                    throw new IngestException(error);
+                }
+                _context.CountRow();
+                _context.Rejects.Reject(error);
+            }
+        }
+        return false;
+    }
+
+    private bool SpansLines()
+    {
+        ReadOnlySpan<byte> raw = _reader.RawRecord;
+        return raw.TrimEnd("\r\n"u8).IndexOfAny((byte)'\n', (byte)'\r') >= 0;
+    }
 
     public int? Find(string name) => _index.TryGetValue(name, out int i) ? i : null;
 

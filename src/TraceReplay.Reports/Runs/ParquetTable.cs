@@ -25,7 +25,8 @@ public sealed class ParquetTable
 
     public IReadOnlyDictionary<string, string> Metadata { get; }
 
-    public static ParquetTable Read(string path, params string[] columns) => ReadAsync(path, columns).GetAwaiter().GetResult();
+    public static ParquetTable Read(string path, params string[] columns) =>
+        TraceReplay.Core.IO.ParquetInput.Guard(path, () => ReadAsync(path, columns)).GetAwaiter().GetResult();
 
     private static async Task<ParquetTable> ReadAsync(string path, string[] columns)
     {
@@ -33,7 +34,7 @@ public sealed class ParquetTable
         {
             throw new FileNotFoundException($"{path}: no such file (expected a replay output; run `tracereplay replay ... -o DIR` first)");
         }
-        await using ParquetReader reader = await ParquetReader.CreateAsync(path).ConfigureAwait(false);
+        await using ParquetReader reader = await TraceReplay.Core.IO.ParquetInput.OpenAsync(path).ConfigureAwait(false);
         long rows = 0;
         for (int g = 0; g < reader.RowGroupCount; g++)
         {

@@ -29,42 +29,55 @@ public sealed record SummaryFile(IReadOnlyDictionary<string, double> Numbers, IR
         }
         using (doc)
         {
-            if (doc.RootElement.ValueKind != JsonValueKind.Object)
+            try
             {
-                throw new InvalidDataException($"{path}: expected a JSON object at the top level");
+                return Parse(doc, path);
             }
-            var numbers = new SortedDictionary<string, double>(StringComparer.Ordinal);
-            var strings = new SortedDictionary<string, string>(StringComparer.Ordinal);
-            var run = new SortedDictionary<string, string>(StringComparer.Ordinal);
-            foreach (JsonProperty p in doc.RootElement.EnumerateObject())
+            catch (Exception ex) when (ex is InvalidOperationException or FormatException)
             {
-                if (p.Value.ValueKind == JsonValueKind.Number)
-                {
-                    numbers[p.Name] = p.Value.GetDouble();
-                }
-                else if (p.Value.ValueKind == JsonValueKind.Null)
-                {
-                    numbers[p.Name] = double.NaN;
-                }
-                else if (p.Value.ValueKind == JsonValueKind.String)
-                {
-                    strings[p.Name] = p.Value.GetString()!;
-                }
-                else if (p.Name == "run" && p.Value.ValueKind == JsonValueKind.Object)
-                {
-                    foreach (JsonProperty r in p.Value.EnumerateObject())
-                    {
-                        run[r.Name] = r.Value.ValueKind switch
-                        {
-                            JsonValueKind.String => r.Value.GetString()!,
-                            JsonValueKind.Null => "",
-                            JsonValueKind.Number => r.Value.GetDouble().ToString("R", CultureInfo.InvariantCulture),
-                            _ => r.Value.GetRawText(),
-                        };
-                    }
-                }
+                // Invalid UTF-8 in a string or a value System.Text.Json cannot convert: bad input naming the file.
+                throw new InvalidDataException($"{path}: malformed JSON value ({ex.Message})", ex);
             }
-            return new SummaryFile(numbers, strings, run);
         }
+    }
+
+    private static SummaryFile Parse(JsonDocument doc, string path)
+    {
+        if (doc.RootElement.ValueKind != JsonValueKind.Object)
+        {
+            throw new InvalidDataException($"{path}: expected a JSON object at the top level");
+        }
+        var numbers = new SortedDictionary<string, double>(StringComparer.Ordinal);
+        var strings = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var run = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (JsonProperty p in doc.RootElement.EnumerateObject())
+        {
+            if (p.Value.ValueKind == JsonValueKind.Number)
+            {
+                numbers[p.Name] = p.Value.GetDouble();
+            }
+            else if (p.Value.ValueKind == JsonValueKind.Null)
+            {
+                numbers[p.Name] = double.NaN;
+            }
+            else if (p.Value.ValueKind == JsonValueKind.String)
+            {
+                strings[p.Name] = p.Value.GetString()!;
+            }
+            else if (p.Name == "run" && p.Value.ValueKind == JsonValueKind.Object)
+            {
+                foreach (JsonProperty r in p.Value.EnumerateObject())
+                {
+                    run[r.Name] = r.Value.ValueKind switch
+                    {
+                        JsonValueKind.String => r.Value.GetString()!,
+                        JsonValueKind.Null => "",
+                        JsonValueKind.Number => r.Value.GetDouble().ToString("R", CultureInfo.InvariantCulture),
+                        _ => r.Value.GetRawText(),
+                    };
+                }
+            }
+        }
+        return new SummaryFile(numbers, strings, run);
     }
 }

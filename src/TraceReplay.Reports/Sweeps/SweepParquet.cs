@@ -72,18 +72,18 @@ public static class SweepParquet
         return (rows, t.Metadata);
     }
 
-    private static int?[] ReadChunks(string path) => ReadChunksAsync(path).GetAwaiter().GetResult();
+    private static int?[] ReadChunks(string path) => TraceReplay.Core.IO.ParquetInput.Guard(path, () => ReadChunksAsync(path)).GetAwaiter().GetResult();
 
     private static async Task<int?[]> ReadChunksAsync(string path)
     {
-        await using ParquetReader reader = await ParquetReader.CreateAsync(path).ConfigureAwait(false);
+        await using ParquetReader reader = await TraceReplay.Core.IO.ParquetInput.OpenAsync(path).ConfigureAwait(false);
         DataField field = reader.Schema.DataFields.FirstOrDefault(f => f.Name == s_chunk.Name)
             ?? throw new InvalidDataException($"{path}: column 'chunk_tokens' is missing; is this a sweep.parquet?");
         var all = new List<int?>();
         for (int g = 0; g < reader.RowGroupCount; g++)
         {
             using ParquetRowGroupReader group = reader.OpenRowGroupReader(g);
-            var values = new int?[group.RowCount];
+            var values = new int?[TraceReplay.Core.IO.ParquetInput.GroupRows(group.RowCount, path)];
             await group.ReadAsync<int>(field, values.AsMemory()).ConfigureAwait(false);
             all.AddRange(values);
         }

@@ -1,5 +1,6 @@
 using Parquet;
 using Parquet.Schema;
+using TraceReplay.Core.IO;
 
 namespace TraceReplay.Simulation.Output;
 
@@ -18,8 +19,7 @@ internal sealed class StreamingParquetFile : IDisposable
     public StreamingParquetFile(string path, ParquetSchema schema, IReadOnlyDictionary<string, string> metadata)
     {
         _path = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
-        _temp = Path.Combine(Path.GetDirectoryName(_path)!, $".{Path.GetFileName(_path)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        _temp = TempFiles.Beside(_path);
         _stream = new FileStream(_temp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16);
         _writer = ParquetWriter.CreateAsync(schema, _stream).GetAwaiter().GetResult();
         _writer.CustomMetadata = new SortedDictionary<string, string>(metadata.ToDictionary(), StringComparer.Ordinal).ToDictionary();
@@ -34,7 +34,7 @@ internal sealed class StreamingParquetFile : IDisposable
     {
         _writer.DisposeAsync().AsTask().GetAwaiter().GetResult();
         _stream.Dispose();
-        File.Move(_temp, _path, overwrite: true);
+        TempFiles.Commit(_temp, _path);
         _completed = true;
     }
 
@@ -46,6 +46,6 @@ internal sealed class StreamingParquetFile : IDisposable
         }
         _writer.DisposeAsync().AsTask().GetAwaiter().GetResult();
         _stream.Dispose();
-        File.Delete(_temp);
+        TempFiles.Discard(_temp);
     }
 }

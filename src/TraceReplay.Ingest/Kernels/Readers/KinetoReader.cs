@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using TraceReplay.Core.Diagnostics;
 using TraceReplay.Core.Kernels;
 using TraceReplay.Ingest.Diagnostics;
 using TraceReplay.Ingest.IO;
@@ -31,7 +32,15 @@ public sealed class KinetoReader : IKernelReader
         }
         using (doc)
         {
-            return Parse(doc.RootElement, path, context);
+            try
+            {
+                return Parse(doc.RootElement, path, context);
+            }
+            catch (InvalidOperationException ex)
+            {
+                // System.Text.Json: invalid UTF-8 in a string we read, or a value of another kind than checked.
+                throw IngestException.File(path, $"malformed JSON value ({ex.Message})");
+            }
         }
     }
 
@@ -41,7 +50,7 @@ public sealed class KinetoReader : IKernelReader
         {
             throw IngestException.File(path, "field 'traceEvents' missing; expected a Kineto/Chrome trace object with a traceEvents array");
         }
-        long baseNs = root.TryGetProperty("baseTimeNanoseconds", out JsonElement b) && b.TryGetInt64(out long bn) ? bn : 0;
+        long baseNs = root.TryGetProperty("baseTimeNanoseconds", out JsonElement b) && b.ValueKind == JsonValueKind.Number && b.TryGetInt64(out long bn) ? bn : 0;
         var graphLaunches = new HashSet<long>();
         var annotations = new List<(long Device, long Start, long End, string Name)>();
         var pending = new List<(KernelRecord Row, long Index)>();
@@ -50,8 +59,15 @@ public sealed class KinetoReader : IKernelReader
         foreach (JsonElement e in events.EnumerateArray())
         {
             index++;
-            string cat = e.TryGetProperty("cat", out JsonElement c) ? c.GetString() ?? "" : "";
-            string name = e.TryGetProperty("name", out JsonElement n) ? n.GetString() ?? "" : "";
+            if (e.ValueKind != JsonValueKind.Object)
+            {
+                context.CountRow();
+                context.Reject(path, index, "-", $"expected an event object, got {e.ValueKind}", Text.Fields.Clip(e.GetRawText()));
+                continue;
+            }
+            string cat = Str(e, "cat") ?? "";
+            string? maybeName = Str(e, "name");
+            string name = maybeName ?? "";
             if (cat is "cuda_runtime" or "cuda_driver" && name.Contains("GraphLaunch", StringComparison.Ordinal) && Arg(e, "correlation") is { } gc)
             {
                 graphLaunches.Add(gc);
@@ -64,28 +80,48 @@ public sealed class KinetoReader : IKernelReader
             {
                 context.CountRow();
             }
-            if (!TryMicros(e, "ts", out double ts) || !TryMicros(e, "dur", out double dur) || dur < 0)
+            string? bad = maybeName is null ? "name" : null;
+            long startNs = 0, durNs = 0;
+            if (bad is null)
+            {
+                bool ok = TryMicros(e, "ts", out double ts) & TryMicros(e, "dur", out double dur);
+                (long? s0, long? d0) = ok && dur >= 0 ? (Checked.ScaledToNs(ts, 1000), Checked.ScaledToNs(dur, 1000)) : (null, null);
+                if (s0 is null || d0 is null || Checked.Add(s0.Value, d0.Value) is null)
+                {
+                    bad = "ts/dur";
+                }
+                else
+                {
+                    (startNs, durNs) = (s0.Value, d0.Value);
+                }
+            }
+            if (bad is not null)
             {
                 if (cat != "gpu_user_annotation")
                 {
-                    context.Reject(path, index, "ts/dur", "expected numeric ts and non-negative dur (µs)", Text.Fields.Clip(e.GetRawText()));
+                    context.Reject(path, index, bad, bad == "name" ? "expected a string kernel name"
+                        : "expected numeric ts and non-negative dur (µs) within the int64-ns range", Text.Fields.Clip(e.GetRawText()));
                 }
                 continue;
             }
-            long startNs = (long)Math.Round(ts * 1000), durNs = (long)Math.Round(dur * 1000);
-            long device = e.TryGetProperty("pid", out JsonElement p) && p.TryGetInt64(out long pid) ? pid : 0;
+            long device = e.TryGetProperty("pid", out JsonElement p) && p.ValueKind == JsonValueKind.Number && p.TryGetInt64(out long pid) ? pid : 0;
             if (cat == "gpu_user_annotation")
             {
                 annotations.Add((device, startNs, startNs + durNs, name));
+                continue;
+            }
+            if (BadArg(e) is { } badArg)
+            {
+                context.Reject(path, index, "args." + badArg, "expected an integer within its type's range", Text.Fields.Clip(e.GetRawText()));
                 continue;
             }
             string kind = cat == "kernel" ? "kernel" : cat == "gpu_memcpy" ? "memcpy" : "memset";
             var row = new KernelRecord
             {
                 Source = source, Kind = kind, NameFull = name, NameShort = kind == "kernel" ? KernelNames.Short(name) : kind,
-                StartNs = startNs, DurNs = durNs, DeviceIdx = (int?)(Arg(e, "device") ?? device),
-                Stream = Arg(e, "stream") ?? (e.TryGetProperty("tid", out JsonElement t) && t.TryGetInt64(out long tid) ? tid : null),
-                Correlation = Arg(e, "correlation"), RegsPerThread = (int?)Arg(e, "registers per thread"),
+                StartNs = startNs, DurNs = durNs, DeviceIdx = ToInt(Arg(e, "device") ?? device),
+                Stream = Arg(e, "stream") ?? (e.TryGetProperty("tid", out JsonElement t) && t.ValueKind == JsonValueKind.Number && t.TryGetInt64(out long tid) ? tid : null),
+                Correlation = Arg(e, "correlation"), RegsPerThread = ToInt(Arg(e, "registers per thread")),
                 SmemTotalBytes = Arg(e, "shared memory"), Bytes = Arg(e, "bytes"), SourceRow = index,
                 CopyKind = kind == "memcpy" ? name.Replace("Memcpy ", "", StringComparison.Ordinal) : null,
             };
@@ -94,7 +130,8 @@ public sealed class KinetoReader : IKernelReader
             pending.Add((row, index));
         }
         long origin = pending.Count == 0 ? 0 : pending.Min(r => r.Row.StartNs ?? 0);
-        context.Metadata.TryAdd(KernelColumns.MetaStartEpochNs, (baseNs + origin).ToString(CultureInfo.InvariantCulture));
+        long epoch = Checked.Add(baseNs, origin) ?? throw IngestException.File(path, "baseTimeNanoseconds + first ts is beyond the int64-ns range");
+        context.Metadata.TryAdd(KernelColumns.MetaStartEpochNs, epoch.ToString(CultureInfo.InvariantCulture));
         annotations.Sort((x, y) => x.Start.CompareTo(y.Start));
         var graphOrder = new Dictionary<long, long>();
         var rows = new List<KernelRecord>(pending.Count);
@@ -108,7 +145,7 @@ public sealed class KinetoReader : IKernelReader
                 graphOrder[corr] = graphOrder.TryGetValue(corr, out long k) ? k + 1 : 0;
                 row.GraphNode = graphOrder[corr];
             }
-            row.StartNs = start - origin;
+            row.StartNs = Checked.Add(start, -origin) ?? throw IngestException.File(path, "the trace spans more than the int64-ns range");
             rows.Add(row);
         }
         return rows;
@@ -116,7 +153,49 @@ public sealed class KinetoReader : IKernelReader
 
     private static long? Arg(JsonElement e, string name) =>
         e.TryGetProperty("args", out JsonElement a) && a.ValueKind == JsonValueKind.Object && a.TryGetProperty(name, out JsonElement v)
-            && v.ValueKind == JsonValueKind.Number ? (v.TryGetInt64(out long l) ? l : (long)v.GetDouble()) : null;
+            && v.ValueKind == JsonValueKind.Number ? (v.TryGetInt64(out long l) ? l
+                : v.TryGetDouble(out double d) && Math.Abs(d) < 9e18 ? (long)d : null) : null;
+
+    private static string? Str(JsonElement e, string name)
+    {
+        try
+        {
+            return e.TryGetProperty(name, out JsonElement v) ? v.ValueKind switch
+            {
+                JsonValueKind.String => v.GetString(),
+                JsonValueKind.Null => "",
+                _ => null,
+            } : "";
+        }
+        catch (InvalidOperationException)
+        {
+            return null; // invalid UTF-8 in the string: not a usable name
+        }
+    }
+
+    private static readonly (string Name, bool Int32)[] s_args =
+        [("device", true), ("stream", false), ("correlation", false), ("registers per thread", true), ("shared memory", false), ("bytes", false)];
+
+    /// <summary>The first numeric arg we read whose value does not fit its type (an error, not a clamp), or null.</summary>
+    private static string? BadArg(JsonElement e)
+    {
+        if (!e.TryGetProperty("args", out JsonElement a) || a.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+        foreach ((string name, bool int32) in s_args)
+        {
+            if (a.TryGetProperty(name, out JsonElement v) && v.ValueKind == JsonValueKind.Number
+                && (int32 ? !v.TryGetInt32(out _) && !(v.TryGetDouble(out double d) && d == Math.Floor(d) && d >= int.MinValue && d <= int.MaxValue)
+                          : !v.TryGetInt64(out _) && !(v.TryGetDouble(out double d2) && d2 == Math.Floor(d2) && Math.Abs(d2) < 9e18)))
+            {
+                return name;
+            }
+        }
+        return null;
+    }
+
+    private static int? ToInt(long? v) => v is >= int.MinValue and <= int.MaxValue ? (int)v.Value : null;
 
     private static bool TryMicros(JsonElement e, string name, out double value)
     {
@@ -126,9 +205,12 @@ public sealed class KinetoReader : IKernelReader
 
     private static void SetDims(JsonElement e, string name, Action<(int?, int?, int?)> set)
     {
-        if (e.TryGetProperty("args", out JsonElement a) && a.TryGetProperty(name, out JsonElement v) && v.ValueKind == JsonValueKind.Array && v.GetArrayLength() == 3)
+        if (e.TryGetProperty("args", out JsonElement a) && a.ValueKind == JsonValueKind.Object && a.TryGetProperty(name, out JsonElement v)
+            && v.ValueKind == JsonValueKind.Array && v.GetArrayLength() == 3
+            && v[0].ValueKind == JsonValueKind.Number && v[1].ValueKind == JsonValueKind.Number && v[2].ValueKind == JsonValueKind.Number
+            && v[0].TryGetInt32(out int x) && v[1].TryGetInt32(out int y) && v[2].TryGetInt32(out int z))
         {
-            set((v[0].GetInt32(), v[1].GetInt32(), v[2].GetInt32()));
+            set((x, y, z));
         }
     }
 }

@@ -17,7 +17,20 @@ public sealed class NsysSqliteReader : IKernelReader
 
     public IEnumerable<KernelRecord> Read(string path, IngestContext context)
     {
-        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly }.ToString());
+        try
+        {
+            return ReadAll(path, context);
+        }
+        catch (SqliteException ex)
+        {
+            // Missing table or column, corrupt pages, not a database: the file is not a usable nsys export.
+            throw IngestException.File(path, $"not a readable Nsight Systems SQLite export (SQLite error {ex.SqliteErrorCode}: {Text.Fields.Clip(ex.Message)}); expected `nsys export --type sqlite` output");
+        }
+    }
+
+    private static List<KernelRecord> ReadAll(string path, IngestContext context)
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
         connection.Open();
         if (!HasTable(connection, "CUPTI_ACTIVITY_KIND_KERNEL"))
         {
@@ -30,38 +43,16 @@ public sealed class NsysSqliteReader : IKernelReader
         var rows = new List<KernelRecord>();
         using (SqliteCommand cmd = connection.CreateCommand())
         {
-            cmd.CommandText = """
-                SELECT k.start, k.end, k.deviceId, k.streamId, k.correlationId, s.value, d.value, k.registersPerThread,
-                       k.gridX, k.gridY, k.gridZ, k.blockX, k.blockY, k.blockZ, k.staticSharedMemory, k.dynamicSharedMemory,
-                       k.graphNodeId, r.globalTid, r.start, k.rowid
-                FROM CUPTI_ACTIVITY_KIND_KERNEL k
-                JOIN StringIds s ON s.id = k.shortName JOIN StringIds d ON d.id = k.demangledName
-                LEFT JOIN CUPTI_ACTIVITY_KIND_RUNTIME r ON r.correlationId = k.correlationId
-                ORDER BY k.start, k.rowid
-                """;
+            cmd.CommandText = NsysKernelQuery.Build(connection);
             using SqliteDataReader r = cmd.ExecuteReader();
+            var row = new NsysRow(r, path, context);
             while (r.Read())
             {
                 context.CountRow();
-                long start = r.GetInt64(0), end = r.GetInt64(1);
-                if (end < start)
+                if (row.Kernel(source, clock, nvtx) is { } kernel)
                 {
-                    context.Reject(path, r.GetInt64(19), "end", $"negative duration ({end - start} ns); expected end >= start", $"start={start} end={end}");
-                    continue;
+                    rows.Add(kernel);
                 }
-                long smemStatic = r.GetInt64(14), smemDynamic = r.GetInt64(15);
-                rows.Add(new KernelRecord
-                {
-                    Source = source, NameFull = r.GetString(6), NameShort = r.GetString(5),
-                    DeviceIdx = r.GetInt32(2), Stream = r.GetInt64(3), Correlation = r.GetInt64(4),
-                    StartNs = start - clock, DurNs = end - start, RegsPerThread = r.GetInt32(7),
-                    GridX = r.GetInt32(8), GridY = r.GetInt32(9), GridZ = r.GetInt32(10),
-                    BlockX = r.GetInt32(11), BlockY = r.GetInt32(12), BlockZ = r.GetInt32(13),
-                    SmemStaticBytes = smemStatic, SmemDynamicBytes = smemDynamic, SmemTotalBytes = smemStatic + smemDynamic,
-                    GraphNode = r.IsDBNull(16) ? null : r.GetInt64(16),
-                    NvtxPath = r.IsDBNull(17) ? null : nvtx.PathAt(r.GetInt64(17), r.GetInt64(18)),
-                    SourceRow = r.GetInt64(19),
-                });
             }
         }
         ReadCopies(connection, path, source, clock, "CUPTI_ACTIVITY_KIND_MEMCPY", "memcpy", rows, context);
@@ -79,28 +70,19 @@ public sealed class NsysSqliteReader : IKernelReader
         using SqliteCommand cmd = connection.CreateCommand();
         cmd.CommandText = $"SELECT start, end, deviceId, streamId, correlationId, bytes, {(memcpy ? "copyKind" : "NULL")}, rowid FROM {table} ORDER BY start";
         using SqliteDataReader r = cmd.ExecuteReader();
+        var row = new NsysRow(r, path, context);
         while (r.Read())
         {
             context.CountRow();
-            long start = r.GetInt64(0), end = r.GetInt64(1);
-            if (end < start)
+            if (row.Copy(table, kind, source, clock) is { } copy)
             {
-                context.Reject(path, r.GetInt64(7), "end", $"negative duration ({end - start} ns) in {table}; expected end >= start", $"start={start} end={end}");
-                continue;
+                rows.Add(copy);
             }
-            string? copyKind = memcpy && !r.IsDBNull(6) ? CopyKindName(r.GetInt32(6)) : null;
-            rows.Add(new KernelRecord
-            {
-                Source = source, Kind = kind, NameFull = memcpy ? $"[CUDA memcpy {copyKind}]" : "[CUDA memset]",
-                NameShort = memcpy ? "memcpy" : "memset", DeviceIdx = r.GetInt32(2), Stream = r.GetInt64(3),
-                Correlation = r.GetInt64(4), StartNs = start - clock, DurNs = end - start, Bytes = r.GetInt64(5),
-                CopyKind = copyKind, SourceRow = r.GetInt64(7),
-            });
         }
     }
 
     // ENUM_CUDA_MEMCPY_OPER values (FORMATS.md 1.2).
-    private static string CopyKindName(int kind) => kind switch
+    internal static string CopyKindName(long kind) => kind switch
     {
         1 => "Host-to-Device",
         2 => "Device-to-Host",
@@ -118,7 +100,7 @@ public sealed class NsysSqliteReader : IKernelReader
         using SqliteCommand cmd = connection.CreateCommand();
         cmd.CommandText = "SELECT utcEpochNs, systemClockNs FROM TARGET_INFO_SESSION_START_TIME LIMIT 1";
         using SqliteDataReader r = cmd.ExecuteReader();
-        return r.Read() ? (r.GetInt64(0), r.GetInt64(1)) : (0, 0);
+        return r.Read() && !r.IsDBNull(0) && !r.IsDBNull(1) ? (r.GetInt64(0), r.GetInt64(1)) : (0, 0);
     }
 
     internal static bool HasTable(SqliteConnection connection, string table)
