@@ -14,7 +14,7 @@ public static class CalibrationOutput
         Directory.CreateDirectory(folder);
         string json = Path.Combine(folder, JsonFile), report = Path.Combine(folder, ReportFile);
         result.Calibration.Save(json);
-        AtomicFile.WriteText(report, ReportWriter.Render(result));
+        Core.IO.AtomicFile.WriteAllText(report, ReportWriter.Render(result));
         return (json, report);
     }
 }

@@ -15,7 +15,7 @@ public static class CaptureReport
         Directory.CreateDirectory(folder);
         string json = Path.Combine(folder, CalibrationOutput.JsonFile), report = Path.Combine(folder, CalibrationOutput.ReportFile);
         r.Calibration.Save(json);
-        AtomicFile.WriteText(report, Render(r));
+        Core.IO.AtomicFile.WriteAllText(report, Render(r));
         return (json, report);
     }
 

@@ -29,7 +29,7 @@ public static class KernelTableWriter
                 csv.WriteRecord([.. r.Select(c => c ?? "")]);
             }
         }
-        AtomicFile.WriteText(path, text.ToString());
+        Core.IO.AtomicFile.WriteAllText(path, text.ToString());
     }
 
     private static Task WriteParquet(string path, IReadOnlyList<string> header, IReadOnlyList<string?[]> rows) =>

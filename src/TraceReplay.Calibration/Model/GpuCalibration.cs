@@ -42,7 +42,7 @@ public sealed record GpuCalibration
 
     public string ToJson() => JsonSerializer.Serialize(this, s_options).ReplaceLineEndings("\n") + "\n";
 
-    public void Save(string path) => AtomicFile.WriteText(path, ToJson());
+    public void Save(string path) => Core.IO.AtomicFile.WriteAllText(path, ToJson());
 
     public static GpuCalibration Parse(string json, string origin)
     {

@@ -84,6 +84,6 @@ public static class OpsPredictor
                 csv.WriteRecord([.. t.Rows[r], .. added.Select(c => cells.TryGetValue((r, c), out string? v) ? v : "")]);
             }
         }
-        AtomicFile.WriteText(path, text.ToString());
+        Core.IO.AtomicFile.WriteAllText(path, text.ToString());
     }
 }

@@ -77,7 +77,7 @@ public static class IterationCheckCommand
             }
             if (parse.GetValue(output) is { } o)
             {
-                AtomicFile.WriteText(o, r.Render());
+                TraceReplay.Core.IO.AtomicFile.WriteAllText(o, r.Render());
                 AnsiConsole.MarkupLine($"wrote {Markup.Escape(o)}");
             }
             return 0;
