@@ -34,4 +34,8 @@ public sealed record ReplayOptions
     public double? StaticPowerW { get; init; }
     public double? HbmPjPerByte { get; init; }
     public double? PjPerFlop { get; init; }
+    /// <summary>vllm-v1: every step eager (vLLM <c>--enforce-eager</c>) instead of CUDA-graph decode; see <see cref="StepOverhead"/>.</summary>
+    public bool EnforceEager { get; init; }
+    /// <summary>vllm-v1: largest decode batch replayed from a CUDA graph (vLLM's default: min(2 x max_num_seqs, 512, max_num_batched_tokens)).</summary>
+    public int CudaGraphMaxBatch { get; init; } = 512;
 }
