@@ -98,11 +98,9 @@ public static class HfConfigLoader
         }
 
         int[] windows = SlidingWindows(c, layers);
-        ReadMeta(outer, out string? name, out string? hfId, out List<string> aliases, out double? published, out string? expertQuant);
-        if (expertQuant is null && c.Source != outer.Source)
-        {
-            ReadMeta(c, out _, out _, out _, out _, out expertQuant);
-        }
+        ReadMeta(outer, out string? name, out string? hfId, out List<string> aliases, out double? published);
+        // A wrapper's quantization_config may sit outside its text_config or inside it.
+        (DType weightDtype, DType expertDtype) = QuantizationConfig.Read(outer.Root.TryGetProperty("quantization_config", out _) ? outer : c);
         return new ModelSpec
         {
             Name = name ?? fallbackName,
@@ -125,9 +123,9 @@ public static class HfConfigLoader
             Moe = moe,
             MoeLayers = moeLayers,
             SlidingWindowTokens = windows,
-            // Served as released: DeepSeek's FP8 checkpoints, GPT-OSS's MXFP4 experts (4.25 bits with scales).
-            WeightBytesPerParam = expertQuant == "fp8" ? 1 : 2,
-            ExpertWeightBytesPerParam = expertQuant switch { "mxfp4" => 4.25 / 8, "fp8" => 1, _ => 2 },
+            // Served as released: DeepSeek's FP8 block-scaled checkpoints, GPT-OSS's MXFP4 experts (4.25 bits with scales).
+            WeightDtype = weightDtype,
+            ExpertWeightDtype = expertDtype,
             PublishedParams = published,
         };
     }
@@ -138,7 +136,7 @@ public static class HfConfigLoader
         int layers = c.RequiredInt("n_layer");
         int hidden = c.RequiredInt("n_embd");
         int heads = c.RequiredInt("n_head");
-        ReadMeta(c, out string? name, out string? hfId, out List<string> aliases, out double? published, out _);
+        ReadMeta(c, out string? name, out string? hfId, out List<string> aliases, out double? published);
         return new ModelSpec
         {
             Name = name ?? fallbackName,
@@ -180,11 +178,9 @@ public static class HfConfigLoader
         return windows;
     }
 
-    private static void ReadMeta(ConfigReader c, out string? name, out string? hfId, out List<string> aliases, out double? published, out string? expertQuant)
+    private static void ReadMeta(ConfigReader c, out string? name, out string? hfId, out List<string> aliases, out double? published)
     {
         name = null; hfId = null; published = null; aliases = [];
-        expertQuant = c.Root.TryGetProperty("quantization_config", out JsonElement q) && q.TryGetProperty("quant_method", out JsonElement qm)
-            ? qm.GetString() : null;
         if (!c.Root.TryGetProperty("_tracereplay", out JsonElement meta))
         {
             hfId = c.String("_name_or_path");

@@ -37,10 +37,23 @@ public sealed record ModelSpec
     public required IReadOnlyList<bool> MoeLayers { get; init; }
     /// <summary>Per layer: sliding-window size in tokens, 0 for full attention.</summary>
     public required IReadOnlyList<int> SlidingWindowTokens { get; init; }
-    public double WeightBytesPerParam { get; init; } = 2;
-    /// <summary>Bytes per routed-expert parameter (0.53125 for MXFP4's 4.25 bits; else as the other weights).</summary>
-    public double ExpertWeightBytesPerParam { get; init; } = 2;
-    public double KvBytesPerElement { get; init; } = 2;
+    /// <summary>Number format of the dense linear layers' weights (attention projections, dense MLPs, shared experts).</summary>
+    public DType WeightDtype { get; init; } = DType.Bf16;
+    /// <summary>Number format of the routed experts' weights (MXFP4 on GPT-OSS; else usually as <see cref="WeightDtype"/>).</summary>
+    public DType ExpertWeightDtype { get; init; } = DType.Bf16;
+    /// <summary>
+    /// Format activations are stored in between kernels (bf16 in vLLM even for FP8/FP4 models, which quantize a GEMM's
+    /// input inside or right before the GEMM): sets the activation HBM bytes. The GEMM math follows the weights
+    /// (<see cref="DTypes.ComputeType"/>).
+    /// </summary>
+    public DType ActivationDtype { get; init; } = DType.Bf16;
+    public DType KvDtype { get; init; } = DType.Bf16;
+
+    public double WeightBytesPerParam => WeightDtype.BytesPerElement();
+    /// <summary>Bytes per routed-expert parameter (0.53125 for MXFP4's 4.25 bits; else as the format says).</summary>
+    public double ExpertWeightBytesPerParam => ExpertWeightDtype.BytesPerElement();
+    public double KvBytesPerElement => KvDtype.BytesPerElement();
+    public double ActivationBytesPerElement => ActivationDtype.BytesPerElement();
     /// <summary>Published total parameter count, where known (for the catalogue's self-check).</summary>
     public double? PublishedParams { get; init; }
 

@@ -1,3 +1,5 @@
+using TraceReplay.Core.Models;
+
 namespace TraceReplay.Core.Operators;
 
 /// <summary>
@@ -27,6 +29,11 @@ public readonly record struct Operator
     /// <summary>All-reduce: payload bytes per GPU.</summary>
     public double CommBytes { get; init; }
     public int TpDegree { get; init; }
+    /// <summary>
+    /// The number format the kernel is keyed on: a GEMM's or fused MoE's weights (it picks the measured curve and the
+    /// tensor-core rate, <see cref="DTypes.ComputeType"/>), attention's KV cache. Default bf16.
+    /// </summary>
+    public DType Dtype { get; init; }
 
     public OpClass Class => Kind.Class();
 
@@ -37,7 +44,7 @@ public readonly record struct Operator
     /// A dense GEMM (M tokens) x (K in) -> (N out): 2MNK FLOPs, the weights read once, input read and output written
     /// once. The one formula every GEMM-shaped operator uses (operator graph, capture calibration).
     /// </summary>
-    public static Operator Gemm(OpKind kind, int layer, long m, long k, long n, double weightBytesPerParam, double activationBytesPerElement, int tp) => new()
+    public static Operator Gemm(OpKind kind, int layer, long m, long k, long n, double weightBytesPerParam, double activationBytesPerElement, int tp, DType dtype = DType.Bf16) => new()
     {
         Kind = kind,
         Layer = layer,
@@ -47,5 +54,6 @@ public readonly record struct Operator
         InFeatures = k,
         OutFeatures = n,
         TpDegree = tp,
+        Dtype = dtype,
     };
 }

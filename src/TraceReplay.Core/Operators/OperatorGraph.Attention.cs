@@ -57,6 +57,7 @@ public sealed partial class OperatorGraph
                 ContextTokens = context,
                 AttendedPairs = pairs,
                 TpDegree = _tp,
+                Dtype = _model.KvDtype,
             });
         }
         if (batch.DecodeContexts.Count > 0)
@@ -81,6 +82,7 @@ public sealed partial class OperatorGraph
                 ContextTokens = context,
                 AttendedPairs = pairs,
                 TpDegree = _tp,
+                Dtype = _model.KvDtype,
             });
         }
     }

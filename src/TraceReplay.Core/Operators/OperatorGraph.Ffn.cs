@@ -35,7 +35,8 @@ public sealed partial class OperatorGraph
     private void AddMoe(int layer, long tokens, Models.MoeSpec moe, List<Operator> output)
     {
         long h = _model.HiddenSize;
-        Operator router = Gemm(OpKind.MoeRouter, layer, tokens, h, moe.NumExperts);
+        // vLLM keeps the router (gate) unquantized in every quantized checkpoint it serves.
+        Operator router = Gemm(OpKind.MoeRouter, layer, tokens, h, moe.NumExperts, _model.ActivationDtype);
         output.Add(router with { Flops = router.Flops + 4.0 * tokens * moe.NumExperts });
 
         double experts = _routing!.ExpectedDistinctExperts(layer, tokens);
@@ -55,6 +56,7 @@ public sealed partial class OperatorGraph
             OutFeatures = ffn,
             ExpertsHit = experts,
             TpDegree = _tp,
+            Dtype = _model.ExpertWeightDtype,
         });
         if (moe.NumSharedExperts > 0)
         {

@@ -25,7 +25,7 @@ public sealed partial class OperatorGraph
         _model = model;
         _tp = tensorParallel;
         _routing = routing ?? (model.Moe is { } moe ? new UniformRouting(moe.NumExperts, moe.TopK) : null);
-        _act = model.KvBytesPerElement; // activations in the same 16-bit type as the KV cache
+        _act = model.ActivationBytesPerElement;
     }
 
     public ModelSpec Model => _model;
@@ -74,8 +74,12 @@ public sealed partial class OperatorGraph
         return ops;
     }
 
-    private Operator Gemm(OpKind kind, int layer, long m, long k, long n, double weightBytesPerParam = -1) =>
-        Operator.Gemm(kind, layer, m, k, n, weightBytesPerParam < 0 ? _model.WeightBytesPerParam : weightBytesPerParam, _act, _tp);
+    /// <summary>A linear layer in the model's weight format, or in <paramref name="dtype"/> (unquantized router and LM head).</summary>
+    private Operator Gemm(OpKind kind, int layer, long m, long k, long n, DType? dtype = null)
+    {
+        DType d = dtype ?? _model.WeightDtype;
+        return Operator.Gemm(kind, layer, m, k, n, d.BytesPerElement(), _act, _tp, d);
+    }
 
     private Operator Elementwise(OpKind kind, int layer, long tokens, long width, double flopsPerElement, double readsPerElement, double writesPerElement, double weightBytes = 0) => new()
     {

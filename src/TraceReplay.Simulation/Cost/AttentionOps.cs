@@ -21,7 +21,7 @@ internal sealed class AttentionOps
     {
         _model = graph.Model;
         _tp = graph.TensorParallel;
-        _act = _model.KvBytesPerElement;
+        _act = _model.ActivationBytesPerElement;
         _kvBytes = graph.KvBytesPerTokenPerLayer;
         _qHeads = graph.QHeadsPerGpu;
     }
@@ -78,6 +78,7 @@ internal sealed class AttentionOps
             ContextTokens = a.PrefillContext,
             AttendedPairs = pairs,
             TpDegree = _tp,
+            Dtype = _model.KvDtype,
         });
     }
 
@@ -100,24 +101,14 @@ internal sealed class AttentionOps
             ContextTokens = a.DecodeContext,
             AttendedPairs = pairs,
             TpDegree = _tp,
+            Dtype = _model.KvDtype,
         });
     }
 
     /// <summary>OperatorGraph's GEMM (and its per-head batched form when <paramref name="heads"/> > 1).</summary>
     private Operator Gemm(OpKind kind, int layer, long m, long k, long n, int heads)
     {
-        double wbpp = _model.WeightBytesPerParam;
-        var one = new Operator
-        {
-            Kind = kind,
-            Layer = layer,
-            Flops = 2.0 * m * n * k,
-            Bytes = new HbmTraffic(n * (double)k * wbpp, 0, 0, 0, (m * (double)k + m * (double)n) * _act),
-            Tokens = m,
-            InFeatures = k,
-            OutFeatures = n,
-            TpDegree = _tp,
-        };
+        Operator one = Operator.Gemm(kind, layer, m, k, n, _model.WeightBytesPerParam, _act, _tp, _model.WeightDtype);
         return kind == OpKind.MlaKvUp ? one : one with
         {
             Flops = one.Flops * heads,
