@@ -1,6 +1,7 @@
 using System.CommandLine;
 using TraceReplay.Simulation.Cost;
 using TraceReplay.Core.Hardware;
+using TraceReplay.Core.Models;
 using TraceReplay.Simulation.Engine;
 using TraceReplay.Simulation.Scheduling;
 using TraceReplay.Simulation.Workloads;
@@ -17,6 +18,9 @@ internal sealed class ReplayCommandOptions
     public Option<int?> NumRequests { get; } = new("--num-requests") { Description = "Closed loop: requests in all (vllm bench serve --num-prompts)" };
     public Option<string> IslDist { get; } = new("--isl-dist") { Description = "Closed loop: prompt lengths around --isl: fixed | uniform:R (uniform in N(1-R)..N(1+R), vLLM's --random-range-ratio) | normal:SD (SD tokens, genai-perf's stddev); seeded by --seed", DefaultValueFactory = _ => "fixed" };
     public Option<string> OslDist { get; } = new("--osl-dist") { Description = "Closed loop: output lengths around --osl, same syntax as --isl-dist", DefaultValueFactory = _ => "fixed" };
+    public Option<string?> WeightDtype { get; } = new("--weight-dtype") { Description = "Weight format of every linear layer and expert, overriding the config's quantization_config: " + DTypes.Names };
+    public Option<string?> ActivationDtype { get; } = new("--activation-dtype") { Description = "Activation format between kernels (default bf16, as vLLM): " + DTypes.Names };
+    public Option<string?> KvDtype { get; } = new("--kv-dtype") { Description = "KV-cache format (default bf16; vLLM --kv-cache-dtype fp8 is fp8): " + DTypes.Names };
     public Option<bool> EnforceEager { get; } = new("--enforce-eager") { Description = "vllm-v1: run every step eagerly (vLLM --enforce-eager) instead of replaying decode-only steps from CUDA graphs" };
     public Option<string> Model { get; } = CommonOptions.Model();
     public Option<string> Gpu { get; } = CommonOptions.Gpu();
@@ -52,7 +56,7 @@ internal sealed class ReplayCommandOptions
     [
         Requests, Concurrency, Isl, Osl, NumRequests, IslDist, OslDist, Model, Gpu, Tp, Replicas, Router, Scheduler, ChunkTokens, MaxBatchedTokens, LayerGroups, LayerGroupCap, CohortTokens,
         MaxSeqs, BlockSize, GpuMemoryUtilization, ActivationReserveGib, KvBlocks, SloTtftS, SloTbtS, Routing, Seed, Rate, Arrival, CostModel,
-        Calibration, CostPath, StaticPowerW, HbmPjPerByte, PjPerFlop, EnforceEager, Output,
+        Calibration, CostPath, StaticPowerW, HbmPjPerByte, PjPerFlop, WeightDtype, ActivationDtype, KvDtype, EnforceEager, Output,
     ];
 
     public ReplayOptions ToReplayOptions(ParseResult p, string scheduler)
@@ -84,6 +88,10 @@ internal sealed class ReplayCommandOptions
             CohortTokens = Positive(p.GetValue(CohortTokens), "--cohort-tokens"),
             MaxSequences = maxSeqs,
             EnforceEager = p.GetValue(EnforceEager),
+            WeightDtype = Dtype(p.GetValue(WeightDtype), "--weight-dtype"),
+            ExpertWeightDtype = Dtype(p.GetValue(WeightDtype), "--weight-dtype"),
+            ActivationDtype = Dtype(p.GetValue(ActivationDtype), "--activation-dtype"),
+            KvDtype = Dtype(p.GetValue(KvDtype), "--kv-dtype"),
             CudaGraphMaxBatch = VllmDefaults.CudaGraphMaxBatch(maxSeqs, maxBatched),
             BlockTokens = Positive(p.GetValue(BlockSize), "--block-size"),
             GpuMemoryUtilization = p.GetValue(GpuMemoryUtilization) is > 0 and <= 1 and double u ? u : throw new ArgumentException("--gpu-memory-utilization must be in (0, 1]"),
@@ -124,6 +132,8 @@ internal sealed class ReplayCommandOptions
             Seed = p.GetValue(Seed),
         }.Validated();
     }
+
+    private static DType? Dtype(string? text, string flag) => text is null ? null : DTypes.Parse(text, flag);
 
     private static int Positive(int v, string name) => v > 0 ? v : throw new ArgumentException($"{name} must be a positive integer, got {v}");
 }

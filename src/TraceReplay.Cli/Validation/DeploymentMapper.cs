@@ -24,6 +24,10 @@ public sealed class DeploymentMapper(ValidationSettings settings)
         ["a100_sxm"] = "a100",
     };
 
+    /// <summary>GPUs with FP4 tensor cores (Blackwell, NVIDIA B200 datasheet). Hopper has none: vLLM serves FP4 weights
+    /// there weight-only (Marlin, 4-bit float weights dequantized to bf16), which is the mxfp4 format here.</summary>
+    public static readonly IReadOnlySet<string> Fp4TensorCoreGpus = new HashSet<string>(StringComparer.Ordinal) { "b200" };
+
     private readonly ConcurrentDictionary<string, (string? Model, ModelSpec? Spec, string? Note)> _models = new(StringComparer.Ordinal);
 
     public ValidationCase Map(MeasuredPoint p)
@@ -39,6 +43,8 @@ public sealed class DeploymentMapper(ValidationSettings settings)
         }
         (string? model, ModelSpec? spec, string? modelNote) = _models.GetOrAdd(p.Model, ResolveModel);
         string? note = modelNote ?? Parallelism(p, spec!);
+        DType? weights = null, experts = null;
+        note ??= Quant(p.GemmQuant, spec!.WeightDtype, gpuName, "gemm_quant_mode", out weights) ?? Quant(p.MoeQuant, spec.ExpertWeightDtype, gpuName, "moe_quant_mode", out experts);
         if (note is not null)
         {
             return new ValidationCase(p, null, null, note);
@@ -57,6 +63,8 @@ public sealed class DeploymentMapper(ValidationSettings settings)
             EnforceEager = settings.EnforceEager,
             CudaGraphMaxBatch = VllmDefaults.CudaGraphMaxBatch(maxSeqs, maxBatched),
             Seed = settings.Seed,
+            WeightDtype = weights,
+            ExpertWeightDtype = spec!.IsMoe ? experts : null,
         };
         var workload = new ClosedLoopWorkload
         {
@@ -67,6 +75,23 @@ public sealed class DeploymentMapper(ValidationSettings settings)
             Seed = settings.Seed,
         };
         return new ValidationCase(p, options, workload, null);
+    }
+
+    /// <summary>
+    /// The weight format a quant-mode column asks for: empty keeps the checkpoint's; fp8 keeps an FP8 checkpoint's
+    /// scaling (block or per-tensor) and is per-tensor FP8 otherwise (vLLM's <c>--quantization fp8</c>); nvfp4 is NVFP4
+    /// on GPUs with FP4 tensor cores and weight-only 4-bit float (mxfp4) elsewhere; int4_wo and mxfp4 as named.
+    /// </summary>
+    private static string? Quant(string mode, DType checkpoint, string gpu, string column, out DType? dtype)
+    {
+        dtype = mode switch
+        {
+            "" => null,
+            "fp8" or "fp8_block" => checkpoint is DType.Fp8 or DType.Fp8Block ? checkpoint : mode == "fp8" ? DType.Fp8 : DType.Fp8Block,
+            "nvfp4" => Fp4TensorCoreGpus.Contains(gpu) ? DType.Nvfp4 : DType.Mxfp4,
+            _ => DTypes.TryParse(mode, out DType d) ? d : null,
+        };
+        return mode.Length > 0 && dtype is null ? $"unknown {column} '{mode}'; expected one of {DTypes.Names}" : null;
     }
 
     private static string? Parallelism(MeasuredPoint p, ModelSpec spec)

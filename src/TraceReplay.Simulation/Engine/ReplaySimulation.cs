@@ -42,7 +42,7 @@ public sealed partial class ReplaySimulation : IRequestFinisher
         ArgumentOutOfRangeException.ThrowIfLessThan(options.ChunkTokens, 1);
         _options = options;
         _sink = sink;
-        Model = ModelCatalog.Resolve(options.Model);
+        Model = options.ServedModel(ModelCatalog.Resolve(options.Model));
         Gpu = GpuCatalog.Resolve(options.Gpu);
         IRoutingModel? routing = RoutingModels.Create(options.Routing, Model, options.Seed);
         Graph = new OperatorGraph(Model, options.TensorParallel, routing);

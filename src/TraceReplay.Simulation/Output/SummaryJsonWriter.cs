@@ -111,6 +111,10 @@ public static class SummaryJsonWriter
         w.WriteString("layer_groups", o.LayerGroups > 0 ? o.LayerGroups.ToString(System.Globalization.CultureInfo.InvariantCulture) : "auto");
         w.WriteNumber("layer_group_cap", o.LayerGroupCap);
         w.WriteNumber("cohort_tokens", o.CohortTokens);
+        WriteDtype(w, "weight_dtype", o.WeightDtype);
+        WriteDtype(w, "expert_weight_dtype", o.ExpertWeightDtype);
+        WriteDtype(w, "activation_dtype", o.ActivationDtype);
+        WriteDtype(w, "kv_dtype", o.KvDtype);
         w.WriteString("step_overhead", Engine.StepOverhead.For(o) switch
         {
             { Enabled: false } => "none",
@@ -126,6 +130,19 @@ public static class SummaryJsonWriter
         w.WriteNumber("pj_per_flop", info.Energy.PjPerFlop);
         w.WriteString("energy_source", info.Energy.Source);
         w.WriteEndObject();
+    }
+
+    /// <summary>A dtype override, or null when the model's own format applies.</summary>
+    private static void WriteDtype(Utf8JsonWriter w, string name, Core.Models.DType? d)
+    {
+        if (d is { } v)
+        {
+            w.WriteString(name, Core.Models.DTypes.ToName(v));
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
     }
 
     private static void Num(Utf8JsonWriter w, string name, double v)
