@@ -23,6 +23,7 @@ public static class ValidateCommand
         var costModel = new Option<string>("--cost-model") { Description = "Cost model, as replay's --cost-model", DefaultValueFactory = _ => "calibrated" };
         var eager = new Option<bool>("--enforce-eager") { Description = "Model every step eager (vLLM --enforce-eager) instead of CUDA-graph decode" };
         var seed = new Option<int>("--seed") { Description = "Seed of the replays", DefaultValueFactory = _ => 0 };
+        var markdown = new Option<string?>("--markdown") { Description = "Write the report page here instead of OUT/validation.md (plot links made relative to it); `make accuracy` writes docs/accuracy.md" };
         var output = new Option<string>("--output", "-o") { Description = "Output folder: validation.csv, validation.md, plots/", Required = true };
         var command = new Command("validate",
             "Replay measured closed-loop benchmark points (each as its benchmark on the vllm-v1 scheduler with vLLM's default budgets) and report " +
@@ -31,7 +32,7 @@ public static class ValidateCommand
             "Examples:\n" +
             "  tracereplay validate --measured benchmarks/aiconfigurator-silicon/vllm_agg_h200_b200.csv -o out/validate\n" +
             "  tracereplay validate --measured results/ --model meta-llama/Llama-3.1-8B --gpu h200_sxm --tp 1 -o out/validate-mine");
-        foreach (Option o in new Option[] { measured, models, model, gpu, tp, perClient, costModel, eager, seed, output })
+        foreach (Option o in new Option[] { measured, models, model, gpu, tp, perClient, costModel, eager, seed, markdown, output })
         {
             command.Options.Add(o);
         }
@@ -49,7 +50,7 @@ public static class ValidateCommand
                 VllmBenchJsonReader.Deployment? deployment = parse.GetValue(model) is { } m && parse.GetValue(gpu) is { } g
                     ? new VllmBenchJsonReader.Deployment(m, g, parse.GetValue(tp))
                     : null;
-                return Execute(parse.GetValue(measured)!, deployment, settings, parse.GetValue(costModel)!, parse.GetValue(output)!);
+                return Execute(parse.GetValue(measured)!, deployment, settings, parse.GetValue(costModel)!, parse.GetValue(output)!, parse.GetValue(markdown));
             }
             catch (Exception ex) when (ex is InvalidDataException or KeyNotFoundException or FormatException or ArgumentException or IOException)
             {
@@ -60,7 +61,7 @@ public static class ValidateCommand
         return command;
     }
 
-    private static int Execute(string measuredPath, VllmBenchJsonReader.Deployment? deployment, ValidationSettings settings, string costModel, string outDir)
+    private static int Execute(string measuredPath, VllmBenchJsonReader.Deployment? deployment, ValidationSettings settings, string costModel, string outDir, string? markdown)
     {
         MeasuredFile input = MeasuredFile.Read(measuredPath, deployment);
         _ = CostModels.Resolve(costModel, GpuCatalog.Resolve("h200")); // a bad --cost-model fails before any work
@@ -78,8 +79,8 @@ public static class ValidateCommand
             });
         Directory.CreateDirectory(outDir);
         ValidationCsvWriter.Write(Path.Combine(outDir, ValidationCsvWriter.FileName), input, results);
-        ValidationReport.Write(outDir, Header(measuredPath, input, settings, costModel, costs), results);
-        Summarize(results, outDir);
+        ValidationReport.Write(outDir, markdown, Header(measuredPath, input, settings, costModel, costs), results);
+        Summarize(results, outDir, markdown ?? Path.Combine(outDir, ValidationReport.FileName));
         return 0;
     }
 
@@ -93,7 +94,7 @@ public static class ValidateCommand
             FormattableString.Invariant($"K = {s.RequestsPerClient} x concurrency requests unless the input records the count, seed {s.Seed}; cost model {costModel} ({models}).");
     }
 
-    private static void Summarize(IReadOnlyList<ValidationRow> results, string outDir)
+    private static void Summarize(IReadOnlyList<ValidationRow> results, string outDir, string markdown)
     {
         var table = new Table().Border(TableBorder.Rounded).AddColumns("GPU", "rows expressed", "TPOT median / p90 |e| (%)", "TPOT bias (%)", "TTFT median / p90 |e| (%)", "TTFT bias (%)");
         foreach (string gpu in results.Select(r => r.Point.Gpu).Distinct().Order(StringComparer.Ordinal))
@@ -105,6 +106,6 @@ public static class ValidateCommand
                 FormattableString.Invariant($"{ttft.MedianAbs * 100:F1} / {ttft.P90Abs * 100:F1}"), FormattableString.Invariant($"{ttft.Bias * 100:+0.0;-0.0}"));
         }
         AnsiConsole.Write(table);
-        AnsiConsole.MarkupLine($"[grey]Outputs: {Markup.Escape(Path.Combine(outDir, ValidationCsvWriter.FileName))}, {Markup.Escape(Path.Combine(outDir, ValidationReport.FileName))}[/]");
+        AnsiConsole.MarkupLine($"[grey]Outputs: {Markup.Escape(Path.Combine(outDir, ValidationCsvWriter.FileName))}, {Markup.Escape(markdown)}[/]");
     }
 }

@@ -14,12 +14,23 @@ public static class ValidationReport
 {
     public const string FileName = "validation.md";
 
-    public static void Write(string outDir, string header, IReadOnlyList<ValidationRow> results)
+    /// <param name="markdownPath">Where the page goes (default OUT/validation.md); plot links are relative to it.</param>
+    public static void Write(string outDir, string? markdownPath, string header, IReadOnlyList<ValidationRow> results)
     {
         string plots = Path.Combine(outDir, ReportBuilder.PlotsFolder);
         ValidationPlots.Save(results, plots);
+        string mdPath = markdownPath ?? Path.Combine(outDir, FileName);
+        string link = Path.GetRelativePath(Path.GetDirectoryName(Path.GetFullPath(mdPath))!, Path.GetFullPath(plots)).Replace('\\', '/');
         var sb = new StringBuilder();
         sb.Append("# Validation against measured benchmarks\n\n").Append(header).Append("\n\n");
+        sb.Append("Each row is replayed as the benchmark it records: C clients each send their next request when the last completes ")
+          .Append("(all start at time 0, as `vllm bench serve --max-concurrency C` does), ISL prompt tokens and exactly OSL output tokens ")
+          .Append("(ignore_eos). `pred_ttft_ms` is the replay's mean TTFT and `pred_tpot_ms` its mean per-request TPOT, (E2E - TTFT) / (OSL - 1), ")
+          .Append("the measured columns' definitions. Parallelism the engine does not model (pipeline, attention data parallel, expert parallel, ")
+          .Append("expert TP unlike attention TP) is not approximated: those rows are counted as not expressed. Quant modes set the weight formats ")
+          .Append("(fp8: FP8, keeping an FP8 checkpoint's block scaling; nvfp4: NVFP4 on GPUs with FP4 tensor cores, weight-only FP4 elsewhere; ")
+          .Append("int4_wo: INT4 weight-only). Held out: the deployments (model, GPU, quantization, parallelism) whose key's SHA-256 starts with a ")
+          .Append("byte divisible by 4; no modelling choice looked at them, and no constant is fitted per model or row.\n\n");
         sb.Append("Errors are e = (predicted - measured) / measured per row; MAPE = mean |e|; median and p90 of |e| (nearest rank); ")
           .Append("bias = mean e (positive: the replay is slower than measured). Held-out deployments: see `split` in validation.csv.\n\n");
         Rows(sb, results);
@@ -35,9 +46,9 @@ public static class ValidationReport
             }
             sb.Append(t).Append('\n');
         }
-        sb.Append("## Predicted vs measured\n\n![TPOT predicted vs measured](plots/").Append(ValidationPlots.Tpot).Append(".svg)\n\n")
-          .Append("![TTFT predicted vs measured](plots/").Append(ValidationPlots.Ttft).Append(".svg)\n");
-        AtomicFile.WriteAllText(Path.Combine(outDir, FileName), sb.ToString());
+        sb.Append("## Predicted vs measured\n\n![TPOT predicted vs measured](").Append(link).Append('/').Append(ValidationPlots.Tpot).Append(".svg)\n\n")
+          .Append("![TTFT predicted vs measured](").Append(link).Append('/').Append(ValidationPlots.Ttft).Append(".svg)\n");
+        AtomicFile.WriteAllText(mdPath, sb.ToString());
     }
 
     private static void Rows(StringBuilder sb, IReadOnlyList<ValidationRow> results)
