@@ -21,6 +21,7 @@ public static class ValidateCommand
         var tp = new Option<int>("--tp") { Description = "vLLM JSON input: tensor-parallel degree", DefaultValueFactory = _ => 1 };
         var perClient = new Option<int>("--requests-per-client") { Description = "Requests per client when the input does not record the count (K = this x concurrency)", DefaultValueFactory = _ => 10 };
         var costModel = new Option<string>("--cost-model") { Description = "Cost model, as replay's --cost-model", DefaultValueFactory = _ => "calibrated" };
+        var scheduler = new Option<string>("--scheduler") { Description = "Scheduler the points are replayed with (vLLM's default budgets for the GPU apply whichever it is)", DefaultValueFactory = _ => "vllm-v1" };
         var eager = new Option<bool>("--enforce-eager") { Description = "Model every step eager (vLLM --enforce-eager) instead of CUDA-graph decode" };
         var seed = new Option<int>("--seed") { Description = "Seed of the replays", DefaultValueFactory = _ => 0 };
         var markdown = new Option<string?>("--markdown") { Description = "Write the report page here instead of OUT/validation.md (plot links made relative to it); `make accuracy` writes docs/accuracy.md" };
@@ -32,7 +33,7 @@ public static class ValidateCommand
             "Examples:\n" +
             "  tracereplay validate --measured benchmarks/aiconfigurator-silicon/vllm_agg_h200_b200.csv -o out/validate\n" +
             "  tracereplay validate --measured results/ --model meta-llama/Llama-3.1-8B --gpu h200_sxm --tp 1 -o out/validate-mine");
-        foreach (Option o in new Option[] { measured, models, model, gpu, tp, perClient, costModel, eager, seed, markdown, output })
+        foreach (Option o in new Option[] { measured, models, model, gpu, tp, perClient, costModel, scheduler, eager, seed, markdown, output })
         {
             command.Options.Add(o);
         }
@@ -45,6 +46,7 @@ public static class ValidateCommand
                     ModelsDir = parse.GetValue(models),
                     RequestsPerClient = parse.GetValue(perClient) is > 0 and int k ? k : throw new ArgumentException("--requests-per-client must be a positive integer"),
                     EnforceEager = parse.GetValue(eager),
+                    Scheduler = SchedulerName(parse.GetValue(scheduler)!),
                     Seed = parse.GetValue(seed),
                 };
                 VllmBenchJsonReader.Deployment? deployment = parse.GetValue(model) is { } m && parse.GetValue(gpu) is { } g
@@ -59,6 +61,14 @@ public static class ValidateCommand
             }
         });
         return command;
+    }
+
+    private static string SchedulerName(string name)
+    {
+        string key = name.Trim().ToLowerInvariant();
+        return Simulation.Scheduling.SchedulerRegistry.Names.Contains(key)
+            ? key
+            : throw new ArgumentException($"--scheduler '{name}': expected one of {string.Join(", ", Simulation.Scheduling.SchedulerRegistry.Names)}");
     }
 
     private static int Execute(string measuredPath, VllmBenchJsonReader.Deployment? deployment, ValidationSettings settings, string costModel, string outDir, string? markdown)

@@ -66,5 +66,6 @@ public sealed class ValidateCommandTests : IDisposable
         string input = Path.Combine(_dir, "nocol.csv");
         File.WriteAllLines(input, ["model_path,system", "x,h200_sxm"]);
         Assert.Equal(2, CliApp.Run(["validate", "--measured", input, "-o", Path.Combine(_dir, "o")]));
+        Assert.Equal(2, CliApp.Run(["validate", "--measured", MeasuredData.Cut, "--scheduler", "fifo", "-o", Path.Combine(_dir, "o")]));
     }
 }

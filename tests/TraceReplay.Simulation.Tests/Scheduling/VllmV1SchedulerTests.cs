@@ -1,3 +1,5 @@
+using TraceReplay.Core.Hardware;
+using TraceReplay.Simulation.Scheduling;
 using TraceReplay.Simulation.Tests.Infrastructure;
 
 namespace TraceReplay.Simulation.Tests.Scheduling;
@@ -50,4 +52,22 @@ public sealed class VllmV1SchedulerTests
         h.Step();
         Assert.Equal(8, h.Instance.Context.Blocks.UsedBlocks);
     }
+
+    [Theory]
+    [InlineData("h100", 8192, 1024)]
+    [InlineData("h200", 8192, 1024)]
+    [InlineData("b200", 8192, 1024)]
+    [InlineData("a100", 2048, 256)]
+    public void Default_budgets_are_vllms_for_the_gpu(string gpu, int tokens, int seqs)
+    {
+        GpuSpec g = GpuCatalog.Resolve(gpu);
+        Assert.Equal((tokens, seqs), (VllmDefaults.MaxBatchedTokens(g), VllmDefaults.MaxSeqs(g)));
+    }
+
+    [Theory]
+    [InlineData(1024, 8192, 512)]
+    [InlineData(128, 8192, 256)]
+    [InlineData(256, 300, 300)]
+    public void Cuda_graph_capture_size_is_min_of_twice_max_seqs_512_and_the_token_budget(int seqs, int tokens, int expected) =>
+        Assert.Equal(expected, VllmDefaults.CudaGraphMaxBatch(seqs, tokens));
 }
