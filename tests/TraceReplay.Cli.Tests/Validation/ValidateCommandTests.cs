@@ -60,6 +60,28 @@ public sealed class ValidateCommandTests : IDisposable
     }
 
     [Fact]
+    public void Validate_reads_a_folder_of_vllm_bench_json_results_with_the_deployment_from_the_options()
+    {
+        string runs = Path.Combine(_dir, "runs");
+        Directory.CreateDirectory(runs);
+        foreach ((string name, int c) in new[] { ("b.json", 4), ("a.json", 2) })
+        {
+            File.WriteAllText(Path.Combine(runs, name), $$"""
+                {"backend": "vllm", "model_id": "meta-llama/Llama-3.1-8B", "num_prompts": {{4 * c}}, "max_concurrency": {{c}}, "completed": {{4 * c}},
+                 "total_input_tokens": {{512 * 4 * c}}, "total_output_tokens": {{32 * 4 * c}}, "request_throughput": 1.0, "mean_ttft_ms": 40.0, "mean_tpot_ms": 8.0}
+                """);
+        }
+        string outDir = Path.Combine(_dir, "out");
+        Assert.Equal(2, CliApp.Run(["validate", "--measured", runs, "-o", outDir])); // the JSON does not say where it ran
+        Assert.Equal(0, CliApp.Run(["validate", "--measured", runs, "--model", "meta-llama/Llama-3.1-8B", "--gpu", "h200_sxm", "--tp", "1", "-o", outDir]));
+        string[] lines = File.ReadAllLines(Path.Combine(outDir, "validation.csv"));
+        Assert.Equal(3, lines.Length);
+        Assert.StartsWith("a.json,meta-llama/Llama-3.1-8B,2,8,", lines[1], StringComparison.Ordinal); // files in name order
+        Assert.All(lines.Skip(1), l => Assert.Equal("", Cells(l)[^2])); // pred_note empty: both expressed
+        Assert.Contains("| all | 2 | 2 | 0 |", File.ReadAllText(Path.Combine(outDir, "validation.md")));
+    }
+
+    [Fact]
     public void A_missing_file_or_column_exits_2_with_a_one_line_error()
     {
         Assert.Equal(2, CliApp.Run(["validate", "--measured", Path.Combine(_dir, "none.csv"), "-o", Path.Combine(_dir, "o")]));
