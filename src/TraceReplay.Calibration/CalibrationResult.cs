@@ -17,4 +17,6 @@ public sealed class CalibrationResult
     public required IReadOnlyList<OpEvaluation> Operators { get; init; }
     public required IReadOnlyList<OpEvaluation> Classes { get; init; }
     public KernelTrafficSummary? Kernels { get; init; }
+    /// <summary>Curves fitted on measured serving kernels (or carried from the source GPU), with their evidence; null without <c>--kernel-db</c>.</summary>
+    public KernelDb.KernelDbCalibration? KernelDb { get; init; }
 }

@@ -2,6 +2,7 @@ using System.Text;
 using TraceReplay.Calibration.Evaluation;
 using TraceReplay.Calibration.Fitting;
 using TraceReplay.Calibration.IO;
+using TraceReplay.Calibration.KernelDb;
 using TraceReplay.Calibration.Kernels;
 using TraceReplay.Calibration.Model;
 using TraceReplay.Calibration.Profiles;
@@ -23,7 +24,8 @@ public static class Calibrator
     public static string ToolVersion => typeof(Calibrator).Assembly.GetName().Version is { } v ? $"{v.Major}.{v.Minor}.{v.Build}" : "0.0.0";
 
     /// <param name="kernelShapes">Optional <see cref="KernelShapes"/> CSV giving analytic bytes for kernels of <paramref name="kernelsParquet"/>.</param>
-    public static CalibrationResult Calibrate(string profilesRoot, GpuSpec gpu, string? kernelsParquet = null, string? kernelShapes = null)
+    /// <param name="kernelDb">Optional folder of measured serving-kernel tables (<see cref="KernelDbSet"/>); this GPU's are fitted when present.</param>
+    public static CalibrationResult Calibrate(string profilesRoot, GpuSpec gpu, string? kernelsParquet = null, string? kernelShapes = null, string? kernelDb = null)
     {
         if (kernelShapes is not null && kernelsParquet is null)
         {
@@ -86,6 +88,12 @@ public static class Calibrator
                 inputs.Add(new ProfileInput(ShapesInputName(kernelShapes), FileHash.Sha256(kernelShapes)));
             }
         }
+        KernelDbCalibration? measured = kernelDb is not null && KernelDbSet.Has(kernelDb, gpu.ShortName) ? KernelDbCalibration.Fit(kernelDb, gpu) : null;
+        if (kernelDb is not null && measured is null)
+        {
+            throw new DirectoryNotFoundException($"--kernel-db {kernelDb}: no {gpu.ShortName}_sxm/ tables; calibrate a GPU that has some, or derive this one with --derive-from <gpu>");
+        }
+        inputs.AddRange(measured?.Inputs ?? []);
         ProfileInput[] sortedInputs = [.. inputs.Distinct().OrderBy(i => i.RelativePath, StringComparer.Ordinal)];
         var calibration = new GpuCalibration
         {
@@ -96,8 +104,9 @@ public static class Calibrator
             Operators = stored,
             Classes = storedClasses,
             Hbm = hbm,
+            Kernels = measured?.Stored ?? new SortedDictionary<string, OperatorCalibration>(StringComparer.Ordinal),
         };
-        return new CalibrationResult { Gpu = gpu, MeasuredGpu = gpu, Calibration = calibration, Profiles = set, Operators = ops, Classes = classes, Kernels = kernels };
+        return new CalibrationResult { Gpu = gpu, MeasuredGpu = gpu, Calibration = calibration, Profiles = set, Operators = ops, Classes = classes, Kernels = kernels, KernelDb = measured };
     }
 
     /// <summary>
@@ -105,9 +114,16 @@ public static class Calibrator
     /// to <paramref name="target"/>'s datasheet peaks. The stored error is the source's held-out error combined with
     /// the measured A100/H100 transfer error of the same operator (the only transfer we can measure).
     /// </summary>
-    public static CalibrationResult Derive(string profilesRoot, GpuSpec target, GpuSpec source, string? kernelsParquet = null, string? kernelShapes = null)
+    /// <remarks>
+    /// With <paramref name="kernelDb"/>: a target that has measured-kernel tables of its own gets those fitted (B200);
+    /// one without (H200) gets the source's measured-kernel curves carried over, marked as derived.
+    /// </remarks>
+    public static CalibrationResult Derive(string profilesRoot, GpuSpec target, GpuSpec source, string? kernelsParquet = null, string? kernelShapes = null, string? kernelDb = null)
     {
-        CalibrationResult src = Calibrate(profilesRoot, source, kernelsParquet, kernelShapes);
+        bool targetMeasured = kernelDb is not null && KernelDbSet.Has(kernelDb, target.ShortName);
+        CalibrationResult src = Calibrate(profilesRoot, source, kernelsParquet, kernelShapes, targetMeasured ? null : kernelDb);
+        KernelDbCalibration? measured = targetMeasured ? KernelDbCalibration.Fit(kernelDb!, target)
+            : src.KernelDb is { } k ? KernelDbCalibration.Carry(k, source.ShortName) : null;
         var ops = new SortedDictionary<string, OperatorCalibration>(StringComparer.Ordinal);
         foreach ((string op, OperatorCalibration c) in src.Calibration.Operators)
         {
@@ -131,8 +147,18 @@ public static class Calibrator
             Transfer = $"efficiencies, overheads and curve shapes fitted on {source.ShortName}; peaks (BF16 FLOP/s, HBM B/s, SMs, link B/s) of {target.ShortName} from the GPU catalogue",
             Operators = ops,
             Classes = classes,
+            Kernels = measured?.Stored ?? new SortedDictionary<string, OperatorCalibration>(StringComparer.Ordinal),
         };
-        return new CalibrationResult { Gpu = target, MeasuredGpu = source, Calibration = derived, Profiles = src.Profiles, Operators = src.Operators, Classes = src.Classes, Kernels = src.Kernels };
+        if (targetMeasured)
+        {
+            ProfileInput[] all = [.. derived.Inputs.Select(i => new ProfileInput(i.Path, i.Sha256)).Concat(measured!.Inputs).Distinct().OrderBy(i => i.RelativePath, StringComparer.Ordinal)];
+            derived = derived with { Inputs = [.. all.Select(i => new ProfileInputJson(i.RelativePath, i.Sha256))], InputsSha256 = InputsHash(all) };
+        }
+        return new CalibrationResult
+        {
+            Gpu = target, MeasuredGpu = source, Calibration = derived, Profiles = src.Profiles, Operators = src.Operators, Classes = src.Classes, Kernels = src.Kernels,
+            KernelDb = measured,
+        };
     }
 
     /// <summary>One operator: its own fit, held-out and transfer predictions, or a reference GPU's fit carried over.</summary>

@@ -46,6 +46,7 @@ public static class CaptureOperators
                     InFeatures = k,
                     OutFeatures = n,
                     ExpertsHit = experts,
+                    RoutedTokens = experts * m,
                     TpDegree = tp,
                 };
             }

@@ -30,8 +30,10 @@ public static class LatencyForm
         double raw = f.Class == OpClass.AttentionPrefill ? f.Flops + Math.Max(p.MaskedFraction, f.DiagonalFraction) * (f.FullFlops - f.Flops) : f.Flops;
         double padded = f.Class == OpClass.AttentionPrefill ? raw * f.WaveFlops / Math.Max(f.Flops, 1e-30) : (tileFactors is null ? f.WaveFlops : f.TiledFlops(tileFactors));
         double flops = p.WaveQuantization * padded + (1 - p.WaveQuantization) * raw;
-        double compute = flops / (gpu.PeakBf16FlopsPerS * p.ComputeEfficiency) * 1e6;
-        double bytes = f.Bytes + p.FillRowsPerSm * gpu.SmCount * f.BytesPerRow;
+        double compute = flops / ((f.PeakFlopsPerS > 0 ? f.PeakFlopsPerS : gpu.PeakBf16FlopsPerS) * p.ComputeEfficiency) * 1e6;
+        // Decode attention's work items grow with KV heads and sequences^SequenceExponent (OpFeatures gives bytes per KV head).
+        double perItem = f.Class == OpClass.AttentionDecode ? f.BytesPerRow * Math.Pow(Math.Max(f.Sequences, 1), -p.SequenceExponent) : f.BytesPerRow;
+        double bytes = f.Bytes + p.FillRowsPerSm * gpu.SmCount * perItem;
         if (p.L2Speedup > 0 && gpu.L2Bytes > 0)
         {
             // Piecewise linear with a steeper second piece: continuous and non-decreasing in bytes.
@@ -40,7 +42,8 @@ public static class LatencyForm
         }
         double memory = bytes / (gpu.HbmBytesPerS * p.MemoryEfficiency) * 1e6;
         double work = SmoothMax(compute, memory, p.SmoothP);
-        return p.OverheadUs + p.PerSequenceUs * f.Sequences + (p.FloorUs > 0 ? SmoothMax(work, p.FloorUs, p.SmoothP) : work);
+        // Decode attention runs one CTA group per (sequence, KV head): its per-sequence cost scales with the KV heads.
+        return p.OverheadUs + p.PerSequenceUs * f.Sequences * f.KvUnits + (p.FloorUs > 0 ? SmoothMax(work, p.FloorUs, p.SmoothP) : work);
     }
 
     /// <summary>(a^p + b^p)^(1/p), computed without overflow; tends to max(a, b) as p grows.</summary>

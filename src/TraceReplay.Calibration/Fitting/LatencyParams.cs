@@ -26,6 +26,10 @@ namespace TraceReplay.Calibration.Fitting;
 /// Prefill attention: fraction of the causally masked (query, key) pairs the kernel still pays for (0 = ideal causal
 /// skipping, 1 = the full chunk x context rectangle).
 /// </param>
+/// <param name="SequenceExponent">
+/// Decode attention: how the kernel's parallel work items grow with the batch, items = KV heads x sequences^this (0..1).
+/// Measured on vLLM's kernels, bandwidth rises almost in proportion to KV heads but far slower with sequences.
+/// </param>
 /// <param name="L2Speedup">
 /// Row-parallel kernels: the working set up to the GPU's L2 size is served (1 + this) times faster than HBM (inputs just
 /// written by the previous kernel are L2-resident); bytes beyond L2 stream at HBM speed. 0 = no L2 term.
@@ -41,4 +45,5 @@ public sealed record LatencyParams(
     double FloorUs = 0,
     double TileExponent = 0,
     double MaskedFraction = 0,
-    double L2Speedup = 0);
+    double L2Speedup = 0,
+    double SequenceExponent = 1);

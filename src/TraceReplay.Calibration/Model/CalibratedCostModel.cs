@@ -1,15 +1,18 @@
 using TraceReplay.Calibration.Fitting;
+using TraceReplay.Calibration.KernelDb;
 using TraceReplay.Calibration.Profiles;
 using TraceReplay.Core.Cost;
 using TraceReplay.Core.Hardware;
+using TraceReplay.Core.Models;
 using TraceReplay.Core.Operators;
 
 namespace TraceReplay.Calibration.Model;
 
 /// <summary>
-/// <see cref="ICostModel"/> backed by a <see cref="GpuCalibration"/>. Each <see cref="OpKind"/> uses the curve of the
-/// Vidur operator that measured it, else its op class's pooled curve, else a related class's (MoE GEMMs use the GEMM
-/// curve), else the roofline default; HBM bytes are the analytic bytes times the class's measured correction, where it is applied.
+/// <see cref="ICostModel"/> backed by a <see cref="GpuCalibration"/>. An operator with a measured serving-kernel curve
+/// (<see cref="KernelFamilies"/>: GEMMs, attention, fused MoE, all-reduce) uses it; the rest use the curve of the Vidur
+/// operator that measured them, else their op class's pooled curve, else a related class's, else the roofline default.
+/// HBM bytes are the analytic bytes times the class's measured correction, where it is applied.
 /// </summary>
 public sealed class CalibratedCostModel : ICostModel
 {
@@ -19,6 +22,9 @@ public sealed class CalibratedCostModel : ICostModel
     private readonly LatencyParams?[] _paramsByKind;
     private readonly double[] _hbmRatioByClass;
     private readonly RooflineCostModel _fallback;
+    // Measured-kernel curves by (kind, dtype), resolved once: the replay hot loop estimates every iteration.
+    private readonly KernelCurve?[] _kernelByKindDtype;
+    private readonly KernelCurve? _allReduceEager;
 
     public CalibratedCostModel(GpuSpec gpu, GpuCalibration calibration, MaskedPairs maskedPairs = MaskedPairs.AsProfiled)
     {
@@ -37,7 +43,19 @@ public sealed class CalibratedCostModel : ICostModel
         }
         OpClass[] classes = Enum.GetValues<OpClass>();
         _hbmRatioByClass = [.. classes.Select(c => calibration.Hbm.TryGetValue(c.ToName(), out HbmCorrection? h) ? h.Factor : 1.0)];
+        _kernelByKindDtype = new KernelCurve?[kinds.Length * DTypes.All.Count];
+        foreach (OpKind kind in kinds)
+        {
+            foreach (DType d in DTypes.All)
+            {
+                _kernelByKindDtype[(int)kind * DTypes.All.Count + (int)d] = KernelCurve.Resolve(calibration, kind, d, maskedPairs);
+            }
+        }
+        _allReduceEager = KernelCurve.Resolve(calibration, KernelFamilies.AllReduce("vllm_eager"), maskedPairs);
     }
+
+    /// <summary>Where a measured-kernel curve serves an operator in a format it was not measured in (listed for the report).</summary>
+    public IEnumerable<string> Approximations => _kernelByKindDtype.OfType<KernelCurve>().Select(k => k.Approximation).OfType<string>().Distinct().Order(StringComparer.Ordinal);
 
     public GpuCalibration Calibration { get; }
 
@@ -69,6 +87,12 @@ public sealed class CalibratedCostModel : ICostModel
     public OpCost Estimate(in Operator op)
     {
         double bytes = op.Bytes.TotalBytes * _hbmRatioByClass[(int)op.Class];
+        KernelCurve? k = op.Class == OpClass.AllReduce && op.Tokens > KernelFamilies.MaxCudaGraphTokens && _allReduceEager is not null
+            ? _allReduceEager : _kernelByKindDtype[(int)op.Kind * DTypes.All.Count + (int)op.Dtype];
+        if (k is not null)
+        {
+            return new OpCost(LatencyForm.PredictUs(op, _gpu, k.Params), bytes, k.Curve.RelativeStdDev);
+        }
         OperatorCalibration? c = _byKind[(int)op.Kind];
         if (c is null)
         {

@@ -11,7 +11,8 @@ namespace TraceReplay.Calibration.Model;
 /// </summary>
 public sealed record GpuCalibration
 {
-    public const int CurrentSchema = 1;
+    /// <summary>2: measured-kernel families, dtype-aware peaks, bounded compute efficiency, decode work items (seq_exponent).</summary>
+    public const int CurrentSchema = 2;
 
     [JsonPropertyName("schema_version")] public int SchemaVersion { get; init; } = CurrentSchema;
     [JsonPropertyName("gpu")] public required string Gpu { get; init; }
@@ -25,6 +26,12 @@ public sealed record GpuCalibration
     [JsonPropertyName("operators")] public required SortedDictionary<string, OperatorCalibration> Operators { get; init; }
     [JsonPropertyName("classes")] public required SortedDictionary<string, OperatorCalibration> Classes { get; init; }
     [JsonPropertyName("hbm")] public required SortedDictionary<string, HbmCorrection> Hbm { get; init; }
+    /// <summary>
+    /// Curves fitted on measured serving kernels (family key -> curve, <see cref="KernelDb.KernelFamilies"/>): GEMM by
+    /// dtype, attention by phase and KV format, fused MoE by expert format, all-reduce and NCCL collectives. Where a
+    /// family is present it serves the replay ahead of the Vidur operator curves. Empty in calibrations without them.
+    /// </summary>
+    [JsonPropertyName("kernels")] public SortedDictionary<string, OperatorCalibration> Kernels { get; init; } = new(StringComparer.Ordinal);
 
     private static readonly JsonSerializerOptions s_options = new()
     {
@@ -54,6 +61,10 @@ public sealed record GpuCalibration
 
     public static GpuCalibration Load(string path) => Parse(File.ReadAllText(path), path);
 
+    /// <summary>"vLLM 0.14.0; TRTLLM 2.29.2": the frameworks the measured-kernel curves were fitted on.</summary>
+    private string Frameworks() => string.Join("; ", Kernels.Values.Select(k => k.FittedOn).OfType<string>()
+        .SelectMany(f => f.Split("; ")).Select(f => f.Split(" (", 2)[0]).Distinct().Order(StringComparer.Ordinal));
+
     /// <summary>
     /// One line saying what the calibration was fitted on: this GPU's Vidur profiles, a capture-kit trace (flagged when
     /// synthetic), or another GPU's measurements carried over by spec ratios.
@@ -63,7 +74,9 @@ public sealed record GpuCalibration
         string ids = $"(inputs sha256 {InputsSha256[..12]}, tool {ToolVersion})";
         if (DerivedFrom is not null)
         {
-            return $"DERIVED calibration: {Gpu} from {DerivedFrom} measurements by spec-ratio transfer {ids}";
+            return Kernels.Values.Any(k => !k.Source.StartsWith("derived", StringComparison.Ordinal))
+                ? $"calibrated on {Gpu} measured kernels ({Frameworks()}); the other operators DERIVED from {DerivedFrom} profiles by spec-ratio transfer {ids}"
+                : $"DERIVED calibration: {Gpu} from {DerivedFrom} measurements by spec-ratio transfer {ids}";
         }
         if (Operators.Count == 0 && Inputs.Count > 0 && Inputs.All(i => i.Path.StartsWith("kernels/", StringComparison.Ordinal)))
         {
@@ -71,6 +84,7 @@ public sealed record GpuCalibration
             bool synthetic = Classes.Values.Any(c => c.Source.Contains("synthetic", StringComparison.OrdinalIgnoreCase));
             return (synthetic ? "SYNTHETIC capture calibration (not a hardware measurement): " : "calibrated on ") + $"{Gpu} capture {files} {ids}";
         }
-        return $"calibrated on {Gpu} profiles {ids}";
+        string measured = Kernels.Count == 0 ? "" : $" and measured kernels ({Frameworks()})";
+        return $"calibrated on {Gpu} profiles{measured} {ids}";
     }
 }

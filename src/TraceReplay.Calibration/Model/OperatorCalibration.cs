@@ -9,6 +9,11 @@ public sealed record OperatorCalibration
     [JsonPropertyName("op_class")] public required string OpClass { get; init; }
     /// <summary><c>fitted</c>, or <c>transferred from &lt;gpu&gt;</c> when this GPU's profiles lack the operator.</summary>
     [JsonPropertyName("source")] public required string Source { get; init; }
+    /// <summary>
+    /// Measured-kernel curves: the serving framework, its version and the table the curve was fitted on
+    /// ("vLLM 0.14.0 (gemm_perf.parquet)"); null for curves fitted on Vidur profiles.
+    /// </summary>
+    [JsonPropertyName("fitted_on")] public string? FittedOn { get; init; }
     [JsonPropertyName("samples")] public required int Samples { get; init; }
     [JsonPropertyName("overhead_us")] public required double OverheadUs { get; init; }
     [JsonPropertyName("per_sequence_us")] public required double PerSequenceUs { get; init; }
@@ -22,6 +27,7 @@ public sealed record OperatorCalibration
     [JsonPropertyName("tile_exponent")] public double TileExponent { get; init; }
     [JsonPropertyName("masked_fraction")] public double MaskedFraction { get; init; }
     [JsonPropertyName("l2_speedup")] public double L2Speedup { get; init; }
+    [JsonPropertyName("seq_exponent")] public double SequenceExponent { get; init; } = 1;
     /// <summary>Held-out median absolute percentage error (leave-one-model-out, or the transfer error).</summary>
     [JsonPropertyName("held_out_median_ape_pct")] public required double HeldOutMedianPct { get; init; }
     [JsonPropertyName("held_out_p90_ape_pct")] public required double HeldOutP90Pct { get; init; }
@@ -29,7 +35,7 @@ public sealed record OperatorCalibration
     [JsonPropertyName("relative_std_dev")] public required double RelativeStdDev { get; init; }
 
     [JsonIgnore]
-    public LatencyParams Params => new(OverheadUs, PerSequenceUs, ComputeEfficiency, MemoryEfficiency, SmoothP, WaveQuantization, FillRowsPerSm, FloorUs, TileExponent, MaskedFraction, L2Speedup);
+    public LatencyParams Params => new(OverheadUs, PerSequenceUs, ComputeEfficiency, MemoryEfficiency, SmoothP, WaveQuantization, FillRowsPerSm, FloorUs, TileExponent, MaskedFraction, L2Speedup, SequenceExponent);
 
     public static OperatorCalibration From(LatencyParams p, string opClass, string source, int samples, ErrorStats heldOut) => new()
     {
@@ -47,6 +53,7 @@ public sealed record OperatorCalibration
         TileExponent = p.TileExponent,
         MaskedFraction = p.MaskedFraction,
         L2Speedup = p.L2Speedup,
+        SequenceExponent = p.SequenceExponent,
         HeldOutMedianPct = LatencyFitter.Round6(heldOut.MedianPct),
         HeldOutP90Pct = LatencyFitter.Round6(heldOut.P90Pct),
         RelativeStdDev = LatencyFitter.Round6(heldOut.RelativeStdDev),

@@ -13,7 +13,15 @@ public static partial class ReportWriter
         GpuCalibration c = r.Calibration;
         var sb = new StringBuilder();
         sb.Append($"# Calibration report: {r.Gpu.ShortName} ({r.Gpu.Name})\n\n");
-        if (c.DerivedFrom is not null)
+        bool ownKernels = c.Kernels.Values.Any(k => !k.Source.StartsWith("derived", StringComparison.Ordinal));
+        if (c.DerivedFrom is not null && ownKernels)
+        {
+            sb.Append($"**PARTLY DERIVED.** The measured-kernel curves (GEMM, attention, fused MoE, all-reduce, NCCL) are fitted on {r.Gpu.ShortName}'s own ")
+              .Append($"measured kernel tables (section below). No {r.Gpu.ShortName} Vidur profiles exist: the other operators (norms, RoPE, activation, ")
+              .Append($"embedding, elementwise) were fitted on **{c.DerivedFrom}** profiles and carried to {r.Gpu.ShortName}'s datasheet peaks ({c.Transfer}); ")
+              .Append($"their errors below are {c.DerivedFrom}'s, and their error on a real {r.Gpu.ShortName} is unmeasured.\n\n");
+        }
+        else if (c.DerivedFrom is not null)
         {
             sb.Append($"**DERIVED CALIBRATION.** No {r.Gpu.ShortName} measurements exist in the inputs. Every curve below was fitted on ")
               .Append($"**{c.DerivedFrom}** profiles and carried to {r.Gpu.ShortName}'s datasheet peaks ({c.Transfer}). ")
@@ -26,6 +34,7 @@ public static partial class ReportWriter
         sb.Append($"- all-reduce profiles: {r.Profiles.NetworkFolder ?? "none"}\n");
         sb.Append("- model: `T = overhead + per_seq x S + smoothmax_p(floor, F_eff/(peak x e_c), (B + fill x SMs x B/R)/(BW x e_m))`, F_eff with best-tile wave quantization (GEMMs) or paid masked pairs (prefill), bytes within L2 at a fitted speedup (row-parallel kernels); see docs/calibration.md\n\n");
         Headline(sb, r);
+        MeasuredKernels(sb, r);
         Operators(sb, r);
         ByClassAndModel(sb, r);
         Diagnosis(sb, r);

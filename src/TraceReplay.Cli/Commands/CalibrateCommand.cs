@@ -19,6 +19,7 @@ public static class CalibrateCommand
         var kernels = new Option<string?>("--kernels") { Description = "Canonical kernel Parquet. Without --profiles: a capture-kit ingest (tr:: annotations), fitted on its own. With --profiles: Nsight Compute DRAM bytes that correct analytic HBM bytes per op class" };
         var shapes = new Option<string?>("--kernel-shapes") { Description = "With --profiles and --kernels: CSV naming the Core operator of profiled kernels (source_row, name_short, op_kind, flops, hbm_bytes, ...), whose analytic HBM bytes give the measured/analytic ratio per op class" };
         var output = new Option<string>("--output", "-o") { Description = "Output folder for calibration.json and REPORT.md", Required = true };
+        var kernelDb = new Option<string?>("--kernel-db") { Description = "Folder of measured serving-kernel tables (NVIDIA AIConfigurator layout: <gpu>_sxm/<family>/<framework>/<version>/*.parquet or .csv): GEMM by dtype, attention, fused MoE, all-reduce, NCCL; fitted per family beside the Vidur profiles" };
         var derive = new Option<string?>("--derive-from") { Description = "Calibrate a GPU with no profiles by transferring another GPU's fit to its spec peaks (e.g. h200 from h100)" };
         var command = new Command("calibrate",
             "Fit per-operator latency curves (roofline + fitted efficiencies, wave quantization, overhead) to Vidur profiles of one GPU; " +
@@ -28,8 +29,10 @@ public static class CalibrateCommand
             "  tracereplay calibrate --gpu a100 --profiles ../shared/data/profiles/vidur --kernels kernels.parquet -o calibration/a100\n" +
             "  tracereplay calibrate --gpu a100 --profiles ../shared/data/profiles/vidur --kernels a100-llama2-7b-decode.parquet --kernel-shapes calibration/captures/ncu-a100-llama2-7b-decode/shapes.csv -o calibration/a100\n" +
             "  tracereplay calibrate --gpu h200 --derive-from h100 --profiles ../shared/data/profiles/vidur -o calibration/h200\n" +
+            "  tracereplay calibrate --gpu h100 --profiles ../shared/data/profiles/vidur --kernel-db ../shared/data/profiles/aiconfigurator -o my-cal/h100\n" +
+            "  tracereplay calibrate --gpu b200 --derive-from h100 --profiles ../shared/data/profiles/vidur --kernel-db ../shared/data/profiles/aiconfigurator -o my-cal/b200\n" +
             "  tracereplay calibrate --gpu h100 --kernels captures/h100/kernels.parquet -o calibration/h100-capture   # capture kit only");
-        foreach (Option o in new Option[] { gpu, profiles, kernels, shapes, output, derive })
+        foreach (Option o in new Option[] { gpu, profiles, kernels, shapes, kernelDb, output, derive })
         {
             command.Options.Add(o);
         }
@@ -52,9 +55,11 @@ public static class CalibrateCommand
                 throw new DirectoryNotFoundException($"--profiles {root}: folder not found");
             }
             string? from = parse.GetValue(derive);
-            CalibrationResult result = from is null
-                ? Calibrator.Calibrate(root, g, kernelsPath, shapesPath)
-                : Calibrator.Derive(root, g, GpuCatalog.Resolve(from), kernelsPath, shapesPath);
+            string? db = parse.GetValue(kernelDb);
+            CalibrationResult result = AnsiConsole.Status().Start($"fitting {g.ShortName} (Vidur profiles{(db is null ? "" : " and measured kernels")}; about a minute per GPU of kernel tables on 2 cores)",
+                _ => from is null
+                    ? Calibrator.Calibrate(root, g, kernelsPath, shapesPath, db)
+                    : Calibrator.Derive(root, g, GpuCatalog.Resolve(from), kernelsPath, shapesPath, db));
             (string json, string report) = CalibrationOutput.Write(result, parse.GetValue(output)!);
             Render(result);
             AnsiConsole.MarkupLine($"wrote [bold]{Markup.Escape(json)}[/] and [bold]{Markup.Escape(report)}[/]");
@@ -108,6 +113,17 @@ public static class CalibrateCommand
             table.AddRow(op, c.OpClass, Markup.Escape(c.Source), c.Samples.ToString(), c.HeldOutMedianPct.ToString("F1"), c.HeldOutP90Pct.ToString("F1"), c.RelativeStdDev.ToString("F3"));
         }
         AnsiConsole.Write(table);
+        if (r.Calibration.Kernels.Count > 0)
+        {
+            var kernels = new Table().Border(TableBorder.Rounded)
+                .AddColumns("measured-kernel family", "fitted on", "source", "samples", "held-out median APE (%)", "held-out p90 APE (%)");
+            foreach ((string family, var c) in r.Calibration.Kernels)
+            {
+                kernels.AddRow(family, Markup.Escape(c.FittedOn ?? ""), Markup.Escape(c.Source), c.Samples.ToString(CultureInfo.InvariantCulture),
+                    c.HeldOutMedianPct.ToString("F1", CultureInfo.InvariantCulture), c.HeldOutP90Pct.ToString("F1", CultureInfo.InvariantCulture));
+            }
+            AnsiConsole.Write(kernels);
+        }
         ErrorStats lomo = OpEvaluation.Stats(r.Operators.Where(o => o.Scheme == "leave-one-model-out").SelectMany(o => o.HeldOut));
         AnsiConsole.MarkupLine($"leave-one-model-out on {r.MeasuredGpu.ShortName}: median APE {lomo.MedianPct:F1} %, p90 {lomo.P90Pct:F1} % over {lomo.Count} samples (aim 5 % / 15 %)");
     }

@@ -26,6 +26,8 @@ public readonly record struct Operator
     public double AttendedPairs { get; init; }
     /// <summary>MoE: expected distinct experts whose weights this iteration streams.</summary>
     public double ExpertsHit { get; init; }
+    /// <summary>MoE: (token, expert) assignments on this GPU, tokens x top-k (every assignment is one expert FFN row).</summary>
+    public long RoutedTokens { get; init; }
     /// <summary>All-reduce: payload bytes per GPU.</summary>
     public double CommBytes { get; init; }
     public int TpDegree { get; init; }
@@ -56,4 +58,31 @@ public readonly record struct Operator
         TpDegree = tp,
         Dtype = dtype,
     };
+
+    /// <summary>
+    /// The routed experts of one MoE layer as one fused kernel (vLLM's fused_moe: gate/up GEMM, activation, down GEMM
+    /// for every (token, expert) assignment): it streams the weights of every expert hit once and does one expert FFN
+    /// (<paramref name="ffnPerGpu"/> wide) per assignment. The one formula the operator graph and the measured-kernel
+    /// tables share.
+    /// </summary>
+    public static Operator FusedMoe(int layer, long tokens, long assignments, double expertsHit, long hidden, long ffnPerGpu,
+        double paramsPerExpertPerGpu, DType expertDtype, double activationBytesPerElement, int tp)
+    {
+        // Activations: gather tokens in, gate/up output, activated intermediate, down output, weighted combine.
+        double actBytes = assignments * (2.0 * hidden + 3.0 * ffnPerGpu + ffnPerGpu) * activationBytesPerElement;
+        return new Operator
+        {
+            Kind = OpKind.MoeExperts,
+            Layer = layer,
+            Flops = 2.0 * assignments * 3 * hidden * ffnPerGpu + 5.0 * assignments * ffnPerGpu,
+            Bytes = new HbmTraffic(0, expertsHit * paramsPerExpertPerGpu * expertDtype.BytesPerElement(), 0, 0, actBytes),
+            Tokens = tokens,
+            InFeatures = hidden,
+            OutFeatures = ffnPerGpu,
+            ExpertsHit = expertsHit,
+            RoutedTokens = assignments,
+            TpDegree = tp,
+            Dtype = expertDtype,
+        };
+    }
 }

@@ -42,22 +42,7 @@ public sealed partial class OperatorGraph
         double experts = _routing!.ExpectedDistinctExperts(layer, tokens);
         long ffn = moe.ExpertFfn / _tp;
         double paramsPerExpertPerGpu = moe.ParamsPerExpert(_model.HiddenSize) / (double)_tp;
-        long assignments = tokens * moe.TopK;
-        // Activations: gather tokens in, gate/up output, activated intermediate, down output, weighted combine.
-        double actBytes = assignments * (2.0 * h + 3.0 * ffn + ffn) * _act;
-        output.Add(new Operator
-        {
-            Kind = OpKind.MoeExperts,
-            Layer = layer,
-            Flops = 2.0 * assignments * 3 * h * ffn + 5.0 * assignments * ffn,
-            Bytes = new HbmTraffic(0, experts * paramsPerExpertPerGpu * _model.ExpertWeightBytesPerParam, 0, 0, actBytes),
-            Tokens = tokens,
-            InFeatures = h,
-            OutFeatures = ffn,
-            ExpertsHit = experts,
-            TpDegree = _tp,
-            Dtype = _model.ExpertWeightDtype,
-        });
+        output.Add(Operator.FusedMoe(layer, tokens, tokens * moe.TopK, experts, h, ffn, paramsPerExpertPerGpu, _model.ExpertWeightDtype, _act, _tp));
         if (moe.NumSharedExperts > 0)
         {
             long sharedFfn = (long)moe.NumSharedExperts * moe.SharedExpertFfn / _tp;

@@ -19,7 +19,7 @@ public static class LayeredPrefillMarkdown
             Inv($"{LayeredPrefillConfig.TensorParallel}x {LayeredPrefillConfig.Gpu} (TP {LayeredPrefillConfig.TensorParallel}), BF16, max {LayeredPrefillConfig.MaxSequences} sequences, ") +
             Inv($"KV block {LayeredPrefillConfig.BlockTokens}, GPU memory utilization {LayeredPrefillConfig.GpuMemoryUtilization}; chunked prefill budget {LayeredPrefillConfig.ChunkTokens} tokens ") +
             Inv($"(decodes included), layered cohort {LayeredPrefillConfig.CohortTokens} tokens.")).AppendLine();
-        sb.AppendLine(Inv($"Cost model: {r.CostModelProvenance}. MoE expert GEMMs are calibrated only through the pooled GEMM curve (there is no MoE profile data; docs/calibration.md). ") +
+        sb.AppendLine(Inv($"Cost model: {r.CostModelProvenance}. GEMMs, attention, the fused MoE layer and all-reduce use the curves fitted on vLLM's measured kernels where the calibration has them (docs/calibration.md). ") +
             "Energy is an **estimate** from documented coefficients (static power, pJ per HBM byte, pJ per FLOP), not an NVML measurement.").AppendLine();
         AppendSkew(sb, r.Skew);
         AppendWorkloads(sb, r.Workloads);
@@ -27,6 +27,7 @@ public static class LayeredPrefillMarkdown
         AppendComparisons(sb, r.Comparisons);
         AppendClaims(sb, r.Claims);
         AppendSinglePrompt(sb, r.SinglePrompt, c.SinglePromptTokens);
+        PaperFigures.AppendTable6(sb, r.Runs);
         return sb.ToString();
     }
 
@@ -114,5 +115,6 @@ public static class LayeredPrefillMarkdown
         sb.Append(t).AppendLine();
         sb.AppendLine("Expert weights: summed over MoE layers and iterations, both GPUs. MoE time: router + expert GEMMs of every MoE layer, per GPU " +
             "(the two TP ranks run in parallel), from the same operator graph and cost model. Prefill time: the engine's TTFT.").AppendLine();
+        PaperFigures.AppendFig2(sb, rows);
     }
 }

@@ -19,10 +19,10 @@ public sealed class LatencyFormTests
     [Fact]
     public void The_picked_tile_pads_least_and_small_tiles_win_only_when_they_save_padding()
     {
-        // 132 SMs: M = 64, N = 4096 -> 64x128 tiles give 32 tiles (one wave), 128x256 give 16 (one wave, 2x the padded rows).
+        // 132 SMs: M = 64, N = 4096 -> 16x128 tiles give 128 tiles (one wave), 64x64 give 64 (one wave, 2x the padded work).
         OpFeatures f = OpFeatures.Of(Gemm(64, 4096, 4096), s_h100);
         double equal = f.TiledFlops(0);
-        Assert.Equal(132 * 2.0 * 64 * 64 * 4096, equal); // 64x64: 64 tiles, one wave: least padded work
+        Assert.Equal(132 * 2.0 * 16 * 128 * 4096, equal); // 16x128: 128 tiles, one wave: least padded work
         // Penalising small tiles hard moves the choice to a bigger tile, never below the raw FLOPs.
         Assert.True(f.TiledFlops(2) > equal);
         Assert.True(f.TiledFlops(2) >= f.Flops);
@@ -80,7 +80,7 @@ public sealed class LatencyFormTests
     }
 
     [Fact]
-    public void Decode_fills_the_gpu_with_split_kv_work_items_and_stays_monotone_in_context()
+    public void Decode_work_items_grow_with_kv_heads_and_sequences_and_stay_monotone()
     {
         var graph = new OperatorGraph(ModelCatalog.Resolve("llama-3-70b"), tensorParallel: 2);
         Operator Decode(int batch, int context)
@@ -89,9 +89,12 @@ public sealed class LatencyFormTests
             graph.Build(new BatchShape().AddDecodes(batch, context), LayerRange.All(1), false, false, ops);
             return ops.Single(o => o.Kind == OpKind.AttentionDecode);
         }
-        // One sequence of 4096 tokens = 16 work items: per-item bytes equal those of a 256-token sequence.
-        Assert.Equal(OpFeatures.Of(Decode(1, 256), s_h100).BytesPerRow, OpFeatures.Of(Decode(1, 4096), s_h100).BytesPerRow, 0.05 * OpFeatures.Of(Decode(1, 256), s_h100).BytesPerRow); // q and o bytes aside
-        var p = new LatencyParams(2, 0.01, 1, 0.7, 8, 0, 4, FloorUs: 3);
+        // 8 KV heads of 128 over TP 2: 4 KV-head units per GPU; the fill term sees the KV bytes per unit.
+        Operator one = Decode(1, 4096);
+        OpFeatures f = OpFeatures.Of(one, s_h100);
+        Assert.Equal(4, f.KvUnits);
+        Assert.Equal(one.Bytes.KvReadBytes / 4, f.BytesPerRow);
+        var p = new LatencyParams(2, 0.01, 1, 0.7, 8, 0, 4, FloorUs: 3, SequenceExponent: 0.5);
         double before = 0;
         for (int context = 16; context <= 16384; context += 37)
         {
@@ -99,5 +102,14 @@ public sealed class LatencyFormTests
             Assert.True(t >= before, $"context {context}: {t} us < {before} us");
             before = t;
         }
+        before = 0;
+        for (int batch = 1; batch <= 512; batch++)
+        {
+            double t = LatencyForm.PredictUs(Decode(batch, 2048), s_h100, p);
+            Assert.True(t >= before, $"batch {batch}: {t} us < {before} us");
+            before = t;
+        }
+        // More sequences are more parallel work items: 64 sequences read 64x the KV of one in far less than 64x the time.
+        Assert.True(LatencyForm.PredictUs(Decode(64, 2048), s_h100, p) < 32 * LatencyForm.PredictUs(Decode(1, 2048), s_h100, p));
     }
 }

@@ -57,13 +57,13 @@ public sealed class IterationCheckTests
         Assert.InRange(gemm.RelativeError, -0.2, 0.2);
         Assert.Contains("| gemm | 169 |", r.Render(), StringComparison.Ordinal);
 
-        // Prefill attention (an A100 fit carried to H100 by spec ratio): the profiled masked-pairs cost is the closer of
-        // the two on this fresh-prompt trace, and both stay within a factor of two of the measured FA2 kernels.
+        // Prefill attention, fitted on H100's own measured vLLM kernels (which skip the masked half): the calibrated cost
+        // is at least as close as the ideal-causal what-if on this fresh-prompt trace, and within its held-out band.
         IterationCheckRow attn = r.Rows.Single(x => x.OpClass == "attention_prefill");
         double skippedError = r.AlternativeAttentionPrefillUs / attn.MeasuredUs - 1;
         Assert.Equal(MaskedPairs.Skipped, r.AlternativeMaskedPairs);
-        Assert.True(Math.Abs(attn.RelativeError) < Math.Abs(skippedError), $"as profiled {attn.RelativeError:P1}, skipped {skippedError:P1}");
-        Assert.InRange(attn.RelativeError, -0.5, 0.5);
+        Assert.True(Math.Abs(attn.RelativeError) <= Math.Abs(skippedError) + 1e-9, $"as profiled {attn.RelativeError:P1}, skipped {skippedError:P1}");
+        Assert.InRange(attn.RelativeError, -0.3, 0.3);
         Assert.Contains("skipped (ideal causal kernel)", r.Render(), StringComparison.Ordinal);
     }
 }

@@ -70,7 +70,8 @@ public sealed class NcuA100SampleTests
     {
         using var tmp = new TempDir();
         string parquet = NcuA100Sample.Ingest(tmp.Path);
-        CalibrationResult r = Calibrator.Calibrate(SharedData.VidurProfiles, GpuCatalog.Resolve("a100"), parquet, NcuA100Sample.Shapes);
+        CalibrationResult r = Calibrator.Calibrate(SharedData.VidurProfiles, GpuCatalog.Resolve("a100"), parquet, NcuA100Sample.Shapes,
+            Path.Combine(SharedData.Root, "profiles", "aiconfigurator"));
         string folder = Path.Combine(SharedData.Repo, "calibration", "a100");
         Assert.Equal(File.ReadAllText(Path.Combine(folder, "calibration.json")), r.Calibration.ToJson());
         Assert.Equal(File.ReadAllText(Path.Combine(folder, "REPORT.md")), ReportWriter.Render(r));
