@@ -47,7 +47,12 @@ public static class CliApp
         }
         try
         {
-            return Build().Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            ParseResult parse = Build().Parse(args);
+            int code = parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            // A usage error (unknown option, missing argument, bad value) is exit 2 for every command, like bad input;
+            // System.CommandLine's parse-error action prints the errors and help but returns 1. (--help wins over
+            // errors such as a missing required option: its action runs instead and exits 0.)
+            return parse.Action is System.CommandLine.Invocation.ParseErrorAction ? 2 : code;
         }
         catch (Exception ex) when (BadInput(ex) is { } bad)
         {

@@ -7,6 +7,7 @@ namespace TraceReplay.Calibration.Tests;
 public sealed class DeterminismTests
 {
     [Fact]
+    [Trait("Category", "SharedData")]
     public void Calibrating_a40_from_shared_data_reproduces_the_shipped_json()
     {
         CalibrationResult r = Calibrator.Calibrate(SharedData.VidurProfiles, GpuCatalog.Resolve("a40"));

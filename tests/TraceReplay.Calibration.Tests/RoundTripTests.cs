@@ -82,7 +82,7 @@ public sealed class RoundTripTests
     public void Real_vidur_profile_rows_are_predicted_with_a_pred_column_per_measured_operator()
     {
         using var tmp = new TempDir();
-        string src = Path.Combine(SharedData.VidurProfiles, "compute", "a100", "meta-llama", "Llama-2-7b-hf", "mlp.csv");
+        string src = SharedData.Path("profiles", "vidur", "compute", "a100", "meta-llama", "Llama-2-7b-hf", "mlp.EXCERPT_first60.csv");
         string input = tmp.File("mlp.csv");
         File.WriteAllLines(input, File.ReadLines(src).Take(60));
         var model = new CalibratedCostModel(GpuCatalog.Resolve("a100"), CalibrationStore.TryEmbedded("a100")!);

@@ -8,6 +8,7 @@ namespace TraceReplay.Calibration.Iteration;
 /// <summary>
 /// Measured GPU time per op class from a canonical kernel Parquet (ingest's output), restricted to the rows whose
 /// annotation path contains a filter (e.g. one <c>ProfilerStep#6</c>). Rows read = rows kept + rows outside the filter.
+/// A filter that matches no row is an error that lists the outermost ranges the file has.
 /// </summary>
 public sealed class KernelTimes
 {
@@ -31,6 +32,7 @@ public sealed class KernelTimes
             ?? throw new InvalidDataException($"{path}: missing column '{name}'; expected the canonical kernel Parquet written by `tracereplay ingest kernels`");
         DataField cls = Field(KernelColumns.OpClass), dur = Field(KernelColumns.DurNs), nvtx = Field(KernelColumns.NvtxPath);
         var byClass = new SortedDictionary<string, (int, double)>(StringComparer.Ordinal);
+        var outermost = new SortedSet<string>(StringComparer.Ordinal);
         int rows = 0, kept = 0;
         for (int g = 0; g < reader.RowGroupCount; g++)
         {
@@ -57,6 +59,10 @@ public sealed class KernelTimes
             for (int i = 0; i < n; i++)
             {
                 rows++;
+                if (paths[i] is string p && outermost.Count < MaxRangesListed + 1)
+                {
+                    outermost.Add(p.Split(" > ", 2)[0]);
+                }
                 if (nvtxContains is not null && (paths[i] is null || !paths[i]!.Contains(nvtxContains, StringComparison.Ordinal)))
                 {
                     continue;
@@ -68,6 +74,15 @@ public sealed class KernelTimes
                 kept++;
             }
         }
+        if (nvtxContains is not null && kept == 0)
+        {
+            throw new InvalidDataException(outermost.Count == 0
+                ? $"{path}: --nvtx '{nvtxContains}' matches nothing: no kernel row has an annotation (NVTX / profiler range) path; leave --nvtx out"
+                : $"{path}: --nvtx '{nvtxContains}' matches no kernel's annotation path; outermost ranges found: " +
+                  string.Join(", ", outermost.Take(MaxRangesListed)) + (outermost.Count > MaxRangesListed ? ", ..." : ""));
+        }
         return new KernelTimes { Path = path, RowsRead = rows, RowsKept = kept, ByClass = byClass };
     }
+
+    private const int MaxRangesListed = 20;
 }

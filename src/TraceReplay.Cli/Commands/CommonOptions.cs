@@ -34,6 +34,26 @@ public static class CommonOptions
 
     public static MaskedPairs MaskedPairsOf(string value) => value == "skipped" ? Calibration.Model.MaskedPairs.Skipped : Calibration.Model.MaskedPairs.AsProfiled;
 
+    /// <summary><c>--calibration</c> of replay and sweep: a folder or calibration.json written by <c>calibrate</c>.</summary>
+    public static Option<string?> CalibrationPath() => new("--calibration")
+    {
+        Description = "With --cost-model calibrated: a folder (or calibration.json) written by `tracereplay calibrate`, instead of the shipped calibration for the GPU",
+    };
+
+    /// <summary>A short content tag of a calibration given by path (folder or file): its calibration.json's SHA-256, 12 hex
+    /// digits; for a GPU name, "embedded NAME".</summary>
+    public static string CalibrationTag(string path)
+    {
+        _ = CalibrationStore.Load(path); // a missing or malformed calibration fails here with its own message
+        if (!Directory.Exists(path) && !File.Exists(path))
+        {
+            return "embedded " + path; // a GPU name: the shipped calibration
+        }
+        string file = Directory.Exists(path) ? Path.Combine(path, "calibration.json") : path;
+        using FileStream s = File.OpenRead(file);
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(s))[..12];
+    }
+
     public static Option<bool> Json() => new("--json")
     {
         Description = "Write machine-readable JSON to stdout instead of a table",

@@ -45,7 +45,7 @@ internal sealed class ReplayCommandOptions
     public Option<double?> Rate { get; } = new("--rate") { Description = "Re-time the requests at this rate (requests/s)" };
     public Option<string> Arrival { get; } = new("--arrival") { Description = "Arrival process with --rate: poisson | gamma:CV", DefaultValueFactory = _ => "poisson" };
     public Option<string> CostModel { get; } = new("--cost-model") { Description = "Cost model: calibrated (shipped calibration for the GPU; h200/b200 derived from h100; roofline where none) | calibrated-skip-masked (what-if: the same, prefill attention as an ideal causal kernel that skips masked tiles) | roofline (uncalibrated datasheet roofline)", DefaultValueFactory = _ => "calibrated" };
-    public Option<string?> Calibration { get; } = new("--calibration") { Description = "With --cost-model calibrated: a folder (or calibration.json) written by `tracereplay calibrate`, instead of the shipped calibration for the GPU" };
+    public Option<string?> Calibration { get; } = CommonOptions.CalibrationPath();
     public Option<string> CostPath { get; } = new("--cost-path") { Description = "Iteration cost evaluation: vectorized | scalar (identical results) | reference (per operator, slow)", DefaultValueFactory = _ => "vectorized" };
     public Option<double?> StaticPowerW { get; } = new("--static-power-w") { Description = "Energy: static power per GPU (W); default from the GPU catalogue" };
     public Option<double?> HbmPjPerByte { get; } = new("--hbm-pj-per-byte") { Description = "Energy: HBM energy (pJ/byte); default from the GPU catalogue" };

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Spectre.Console;
 using TraceReplay.Cli.Replay;
+using TraceReplay.Core.Cost;
 using TraceReplay.Core.Hardware;
 using TraceReplay.Core.Requests;
 using TraceReplay.Reports.Sweeps;
@@ -23,7 +24,8 @@ public static class SweepCommand
             "Join shards with `tracereplay merge`.\n\n" +
             "Examples:\n" +
             "  tracereplay sweep --requests traces/azure-2023/AzureLLMInferenceTrace_conv.csv --model qwen3-30b-a3b --gpu h100 --tp 2 --schedulers sarathi,layered --rates 1.0:2.0:0.1 -o out/sweep\n" +
-            "  tracereplay sweep --requests lengths.csv --model llama-3-8b --gpu h100 --schedulers sarathi --rates 2,4,8 --chunk-tokens 256,512,1024 --shard 0/4 -o out/sweep");
+            "  tracereplay sweep --requests traces/lengths/sharegpt_8k_filtered_stats_llama2_tokenizer.csv --model llama-3-8b --gpu h100 --schedulers sarathi --rates 2,4,8 --chunk-tokens 256,512,1024 --shard 0/4 -o out/sweep\n" +
+            "  tracereplay sweep --requests traces/azure-2023/AzureLLMInferenceTrace_conv.csv --model qwen3-30b-a3b --gpu h100 --tp 2 --schedulers sarathi --rates 1,2 --calibration my-calibrations/h100 -o out/sweep-mine");
         foreach (Option opt in o.All)
         {
             command.Options.Add(opt);
@@ -36,17 +38,20 @@ public static class SweepCommand
     {
         ShardSpec shard = ShardSpec.Resolve(parse.GetValue(o.Shard), parse.GetValue(o.Shards), Environment.GetEnvironmentVariable);
         string costModel = parse.GetValue(o.CostModel)!;
+        string? calibration = parse.GetValue(o.Calibration);
         var input = RequestInput.Open(parse.GetValue(o.Requests)!, retimed: true);
         int max = parse.GetValue(o.MaxRequests);
         List<RequestRecord> requests = [.. input.Read(retimed: true).Take(max > 0 ? max : int.MaxValue)];
-        SweepGrid grid = o.ToGrid(parse, input.Sha256 + (max > 0 ? FormattableString.Invariant($" (first {max} requests)") : ""), costModel);
+        // The grid (and its hash, which shards must share) names a given calibration by its content.
+        string costModelTag = calibration is null ? costModel : $"{costModel} (calibration sha256 {CommonOptions.CalibrationTag(calibration)})";
+        SweepGrid grid = o.ToGrid(parse, input.Sha256 + (max > 0 ? FormattableString.Invariant($" (first {max} requests)") : ""), costModelTag);
         ReplayOptions first = grid.OptionsFor(grid.Points()[0]);
-        _ = CostModels.Resolve(costModel, GpuCatalog.Resolve(first.Gpu)); // bad names fail before any work
+        _ = CostModels.Resolve(costModel, GpuCatalog.Resolve(first.Gpu), calibration); // bad names or calibrations fail before any work
         int jobs = parse.GetValue(o.Jobs);
         string outDir = parse.GetValue(o.Output)!;
         Directory.CreateDirectory(outDir);
         int mine = grid.Points().Count(p => shard.Owns(p.Index));
-        IReadOnlyList<SweepRow> rows = RunWithProgress(grid, requests, costModel, shard, jobs, mine);
+        IReadOnlyList<SweepRow> rows = RunWithProgress(grid, requests, op => CostModels.Resolve(costModel, GpuCatalog.Resolve(op.Gpu), calibration), shard, jobs, mine);
         IReadOnlyDictionary<string, string> meta = SweepRunner.Metadata(grid, shard);
         string file = Path.Combine(outDir, shard.IsWhole ? SweepParquet.FileName : SweepParquet.ShardFileName(shard));
         SweepParquet.Write(file, rows, meta);
@@ -62,11 +67,12 @@ public static class SweepCommand
         return 0;
     }
 
-    private static IReadOnlyList<SweepRow> RunWithProgress(SweepGrid grid, List<RequestRecord> requests, string costModel, ShardSpec shard, int jobs, int count)
+    private static IReadOnlyList<SweepRow> RunWithProgress(
+        SweepGrid grid, List<RequestRecord> requests, Func<ReplayOptions, ICostModel> costModel, ShardSpec shard, int jobs, int count)
     {
         if (Console.IsOutputRedirected)
         {
-            return SweepRunner.Run(grid, requests, op => CostModels.Resolve(costModel, GpuCatalog.Resolve(op.Gpu)), shard, jobs);
+            return SweepRunner.Run(grid, requests, costModel, shard, jobs);
         }
         IReadOnlyList<SweepRow>? rows = null;
         AnsiConsole.Progress().AutoClear(true)
@@ -74,7 +80,7 @@ public static class SweepCommand
             .Start(ctx =>
             {
                 ProgressTask task = ctx.AddTask($"sweep: {count} runs on {jobs} cores", maxValue: Math.Max(1, count));
-                rows = SweepRunner.Run(grid, requests, op => CostModels.Resolve(costModel, GpuCatalog.Resolve(op.Gpu)), shard, jobs, _ => task.Increment(1));
+                rows = SweepRunner.Run(grid, requests, costModel, shard, jobs, _ => task.Increment(1));
             });
         return rows!;
     }

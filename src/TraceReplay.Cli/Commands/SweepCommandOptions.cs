@@ -22,6 +22,7 @@ internal sealed class SweepCommandOptions
     public Option<double> SloTbtS { get; } = new("--slo-tbt-s") { Description = "SLO: limit on every gap between tokens (s)", DefaultValueFactory = _ => 0.125 };
     public Option<double> SloTarget { get; } = new("--slo-target") { Description = "Goodput: attainment a rate must reach (fraction)", DefaultValueFactory = _ => 0.9 };
     public Option<string> CostModel { get; } = new("--cost-model") { Description = "Cost model: calibrated (shipped calibration for the GPU; h200/b200 derived from h100; roofline where none) | calibrated-skip-masked (what-if: the same, prefill attention as an ideal causal kernel that skips masked tiles) | roofline (uncalibrated datasheet roofline)", DefaultValueFactory = _ => "calibrated" };
+    public Option<string?> Calibration { get; } = CommonOptions.CalibrationPath();
     public Option<int> MaxRequests { get; } = new("--max-requests") { Description = "Replay only the first N requests of the file (0 = all)", DefaultValueFactory = _ => 0 };
     public Option<string?> Shard { get; } = new("--shard") { Description = "Run shard i of N (0-based), e.g. 0/8" };
     public Option<int?> Shards { get; } = new("--shards") { Description = "Shard count N when the index comes from JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID" };
@@ -29,7 +30,7 @@ internal sealed class SweepCommandOptions
     public Option<string> Output { get; } = new("--output", "-o") { Description = "Output folder", Required = true };
 
     public IEnumerable<Option> All =>
-        [Requests, Model, Gpu, Tp, Schedulers, Rates, ChunkTokens, LayerGroups, Arrival, Seed, SloTtftS, SloTbtS, SloTarget, CostModel, MaxRequests, Shard, Shards, Jobs, Output];
+        [Requests, Model, Gpu, Tp, Schedulers, Rates, ChunkTokens, LayerGroups, Arrival, Seed, SloTtftS, SloTbtS, SloTarget, CostModel, Calibration, MaxRequests, Shard, Shards, Jobs, Output];
 
     public SweepGrid ToGrid(ParseResult p, string inputSha256, string costModel)
     {

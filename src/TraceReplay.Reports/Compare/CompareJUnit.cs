@@ -39,7 +39,8 @@ public static class CompareJUnit
                 w.WriteAttributeString("name", m.Metric.Name);
                 w.WriteAttributeString("time", "0");
                 string detail = $"baseline {Fmt.Sig(m.Baseline)} {m.Metric.Unit}, candidate {Fmt.Sig(m.Candidate)} {m.Metric.Unit}, " +
-                    $"change {Fmt.SignedPct(m.RelativeDelta)} [{Fmt.SignedPct(m.RelativeInterval.Low)}, {Fmt.SignedPct(m.RelativeInterval.High)}], limit {m.Limit}: {m.Reason}";
+                    $"change {Fmt.SignedPct(m.RelativeDelta)}" + (m.Exact ? "" : $" [{Fmt.SignedPct(m.RelativeInterval.Low)}, {Fmt.SignedPct(m.RelativeInterval.High)}]") +
+                    $", limit {m.Limit}: {m.Reason}";
                 if (m.Verdict == Verdict.Regression)
                 {
                     w.WriteStartElement("failure");

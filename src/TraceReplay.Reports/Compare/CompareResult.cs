@@ -13,7 +13,12 @@ public sealed record CompareResult(
 
     public int ExitCode => Regressions.Any() ? ExitRegression : ExitPass;
 
-    public string Method => Paired
+    /// <summary>The metrics whose candidate value differs from the baseline at all.</summary>
+    public IEnumerable<MetricComparison> Changed => Metrics.Where(m => !m.Identical);
+
+    public string Method => Options.Exact
+        ? "exact (point differences judged against the limits; no bootstrap)"
+        : Paired
         ? "paired bootstrap (both runs replay the same request ids; requests resampled jointly)"
         : "unpaired bootstrap (request ids differ; each run resampled independently)";
 }

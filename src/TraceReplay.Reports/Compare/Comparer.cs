@@ -9,7 +9,8 @@ namespace TraceReplay.Reports.Compare;
 /// hold exactly the same request ids (replays of one trace) the bootstrap is paired: one resample of request ids
 /// weights both runs, so the interval reflects how the runs differ on the same requests, not which requests were
 /// drawn. Otherwise each run is resampled on its own. Resample b uses a generator seeded from (seed, b), so the
-/// numbers do not depend on thread scheduling.
+/// numbers do not depend on thread scheduling. With <see cref="CompareOptions.Exact"/> there is no bootstrap: the
+/// point difference is judged against the limits as it is.
 /// </summary>
 public static class Comparer
 {
@@ -33,16 +34,18 @@ public static class Comparer
             }
             metrics.Add((def, b, c));
         }
-        (double[][] abs, double[][] rel) = Bootstrap(metrics, baseline.Requests.Count, cand.Requests.Count, alignment is not null, options);
+        (double[][] abs, double[][] rel) = options.Exact ? ([], [])
+            : Bootstrap(metrics, baseline.Requests.Count, cand.Requests.Count, alignment is not null, options);
         var results = new List<MetricComparison>();
         for (int m = 0; m < metrics.Count; m++)
         {
             (MetricDefinition def, PreparedMetric b, PreparedMetric c) = metrics[m];
             double bv = b.Evaluate(default), cv = c.Evaluate(default);
-            PercentileInterval dci = PercentileInterval.Of(abs[m], options.Confidence), rci = PercentileInterval.Of(rel[m], options.Confidence);
+            PercentileInterval dci = options.Exact ? PercentileInterval.Undefined : PercentileInterval.Of(abs[m], options.Confidence);
+            PercentileInterval rci = options.Exact ? PercentileInterval.Undefined : PercentileInterval.Of(rel[m], options.Confidence);
             MetricLimit? limit = policy.For(def.Name);
-            (Verdict verdict, string reason) = LimitJudge.Judge(bv, cv, dci, rci, limit);
-            results.Add(new MetricComparison(def, bv, cv, dci, rci, limit, verdict, reason));
+            (Verdict verdict, string reason) = LimitJudge.Judge(bv, cv, dci, rci, limit, options.Exact);
+            results.Add(new MetricComparison(def, bv, cv, dci, rci, limit, verdict, reason, options.Exact));
         }
         return new CompareResult(baseline.Label, candidate.Label, baseline.Requests.Count, candidate.Requests.Count,
             alignment is not null, options, policy, results);

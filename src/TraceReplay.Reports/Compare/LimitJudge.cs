@@ -7,11 +7,13 @@ namespace TraceReplay.Reports.Compare;
 /// The regression rule: a bound is broken only when the whole interval of the delta lies beyond it in the bad
 /// direction (for an increase limit L: interval low &gt; L; for a decrease limit L: interval high &lt; -L). Limits are
 /// &gt;= 0, so a delta whose interval covers zero is never a regression. A point delta beyond the limit with an
-/// interval that reaches back inside it is <see cref="Verdict.Inconclusive"/>, which does not fail.
+/// interval that reaches back inside it is <see cref="Verdict.Inconclusive"/>, which does not fail. When
+/// <c>exact</c> (<c>compare --exact</c>), there is no interval: a point delta beyond the limit is a regression.
 /// </summary>
 public static class LimitJudge
 {
-    public static (Verdict Verdict, string Reason) Judge(double baseline, double candidate, PercentileInterval delta, PercentileInterval relative, MetricLimit? limit)
+    public static (Verdict Verdict, string Reason) Judge(
+        double baseline, double candidate, PercentileInterval delta, PercentileInterval relative, MetricLimit? limit, bool exact = false)
     {
         if (limit is null)
         {
@@ -26,17 +28,17 @@ public static class LimitJudge
         double point = candidate - baseline;
         double pointRel = baseline != 0 ? candidate / baseline - 1 : double.NaN;
         var results = new List<(Verdict, string)>();
-        Check(results, limit.MaxIncreasePct, +1, pointRel * 100, Scale(relative, 100), "%");
-        Check(results, limit.MaxDecreasePct, -1, pointRel * 100, Scale(relative, 100), "%");
-        Check(results, limit.MaxIncreaseAbs, +1, point, delta, "");
-        Check(results, limit.MaxDecreaseAbs, -1, point, delta, "");
-        Check(results, limit.MaxIncreasePoints, +1, point * 100, Scale(delta, 100), " pt");
-        Check(results, limit.MaxDecreasePoints, -1, point * 100, Scale(delta, 100), " pt");
+        Check(results, limit.MaxIncreasePct, +1, pointRel * 100, Scale(relative, 100), "%", exact);
+        Check(results, limit.MaxDecreasePct, -1, pointRel * 100, Scale(relative, 100), "%", exact);
+        Check(results, limit.MaxIncreaseAbs, +1, point, delta, "", exact);
+        Check(results, limit.MaxDecreaseAbs, -1, point, delta, "", exact);
+        Check(results, limit.MaxIncreasePoints, +1, point * 100, Scale(delta, 100), " pt", exact);
+        Check(results, limit.MaxDecreasePoints, -1, point * 100, Scale(delta, 100), " pt", exact);
         (Verdict v, string why) worst = results.MaxBy(r => r.Item1);
         return worst;
     }
 
-    private static void Check(List<(Verdict, string)> results, double? bound, int sign, double point, PercentileInterval ci, string unit)
+    private static void Check(List<(Verdict, string)> results, double? bound, int sign, double point, PercentileInterval ci, string unit, bool exact)
     {
         if (!bound.HasValue)
         {
@@ -51,7 +53,13 @@ public static class LimitJudge
         }
         // Distance past the limit in the bad direction: > 0 means beyond it.
         bool pointBeyond = sign * point > limit;
-        if (ci.IsDefined && (sign > 0 ? ci.Low > limit : ci.High < -limit))
+        if (exact)
+        {
+            results.Add(pointBeyond
+                ? (Verdict.Regression, $"{what}: delta {F(point)}{unit} is beyond it (exact)")
+                : (Verdict.Pass, $"{what}: delta {F(point)}{unit} within it (exact)"));
+        }
+        else if (ci.IsDefined && (sign > 0 ? ci.Low > limit : ci.High < -limit))
         {
             results.Add((Verdict.Regression, $"{what}: whole interval [{F(ci.Low)}, {F(ci.High)}]{unit} is beyond it"));
         }

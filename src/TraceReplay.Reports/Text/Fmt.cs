@@ -36,8 +36,16 @@ public static class Fmt
         double.IsFinite(v) ? v.ToString("F" + decimals, CultureInfo.InvariantCulture) : "-";
 
     /// <summary>A fraction as a signed percentage with two decimals.</summary>
-    public static string SignedPct(double fraction) =>
-        !double.IsFinite(fraction) ? "-" : (fraction > 0 ? "+" : "") + (fraction * 100).ToString("F2", CultureInfo.InvariantCulture) + "%";
+    /// <summary>A signed percentage with two decimals; a change that rounds to zero prints "0.00%" (never "-0.00%").</summary>
+    public static string SignedPct(double fraction)
+    {
+        if (!double.IsFinite(fraction))
+        {
+            return "-";
+        }
+        string pct = (fraction * 100).ToString("F2", CultureInfo.InvariantCulture);
+        return pct is "0.00" or "-0.00" ? "0.00%" : (fraction > 0 ? "+" : "") + pct + "%";
+    }
 
     public static string Int(long v) => v.ToString(CultureInfo.InvariantCulture);
 }

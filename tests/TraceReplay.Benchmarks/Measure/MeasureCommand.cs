@@ -66,8 +66,11 @@ public static class MeasureCommand
             ReplaySummary summary = sim.Run(AzureConvTrace.Tiled(trace, tile));
             sink.Complete();
             SummaryJsonWriter.Write(Path.Combine(dir, SummaryJsonWriter.FileName), summary, info with { KvBlocksPerInstance = sim.KvBlocks }, clock.Elapsed.TotalSeconds);
-            return new Measurement { Kind = "replay", Name = config, CostModel = costModel, Tile = tile, Rows = summary.Requests, Iterations = summary.Iterations, WallS = clock.Elapsed.TotalSeconds,
-                TtftP99S = summary.TtftP99S, Preemptions = summary.Preemptions };
+            return new Measurement
+            {
+                Kind = "replay", Name = config, CostModel = costModel, Tile = tile, Rows = summary.Requests, Iterations = summary.Iterations, WallS = clock.Elapsed.TotalSeconds,
+                TtftP99S = summary.TtftP99S, Preemptions = summary.Preemptions
+            };
         }
         finally
         {

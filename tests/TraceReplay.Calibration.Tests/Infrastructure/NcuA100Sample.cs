@@ -11,7 +11,7 @@ public static class NcuA100Sample
     /// <summary>The file name the shipped calibration records (its inputs list it as kernels/&lt;name&gt;).</summary>
     public const string ParquetName = "a100-llama2-7b-decode.parquet";
 
-    public static string Csv => Path.Combine(SharedData.Root, "kernels", "ncu-csv", "a100-llama2-7b-decode", "Llama-2-7B-fp16_0_decode_0.EXCERPT_rows0_22.csv");
+    public static string Csv => SharedData.Path("kernels", "ncu-csv", "a100-llama2-7b-decode", "Llama-2-7B-fp16_0_decode_0.EXCERPT_rows0_22.csv");
 
     public static string Shapes => Path.Combine(SharedData.Repo, "calibration", "captures", "ncu-a100-llama2-7b-decode", "shapes.csv");
 

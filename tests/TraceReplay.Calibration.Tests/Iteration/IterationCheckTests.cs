@@ -14,7 +14,7 @@ namespace TraceReplay.Calibration.Tests.Iteration;
 /// <summary>The H100 Qwen1.5-0.5B Kineto trace (HF transformers, one ProfilerStep) against the shipped h100 calibration.</summary>
 public sealed class IterationCheckTests
 {
-    private static readonly string s_trace = Path.Combine(SharedData.Root, "kernels", "kineto", "h100-qwen1.5-0.5b-hf", "Qwen_Qwen1.5-0.5B-Chat__1016005.json.gz");
+    private static readonly string s_trace = SharedData.Path("kernels", "kineto", "h100-qwen1.5-0.5b-hf", "Qwen_Qwen1.5-0.5B-Chat__1016005.json.gz");
 
     private static KernelTimes Ingest(TempDir tmp, string? filter)
     {

@@ -9,7 +9,7 @@ namespace TraceReplay.Calibration.Tests.KernelDb;
 
 public sealed class KernelDbRoundTripTests
 {
-    private static readonly Lazy<KernelDbCalibration> s_fit = new(() => KernelDbCalibration.Fit(RepoData.KernelDb, GpuCatalog.Resolve("h100")));
+    private static readonly Lazy<KernelDbCalibration> s_fit = new(() => KernelDbCalibration.Fit(SharedData.Path("profiles", "aiconfigurator"), GpuCatalog.Resolve("h100")));
 
     private static CalibratedCostModel Model()
     {
@@ -46,7 +46,7 @@ public sealed class KernelDbRoundTripTests
     public void Calibrate_then_predict_keeps_every_input_column_and_lands_near_the_measurement(string table, string output)
     {
         using var dir = new TempDir();
-        string input = RepoData.KernelTable(table), outPath = dir.File(output);
+        string input = SharedData.Path("profiles", "aiconfigurator", "h100_sxm", table), outPath = dir.File(output);
         PredictInput.Outcome o = PredictInput.Run(input, outPath, Model());
         KernelTable inT = KernelTable.Read(input), outT = KernelTable.Read(outPath);
         Assert.Equal([.. inT.Header, KernelTablePredictor.Column], outT.Header);

@@ -15,7 +15,7 @@ public sealed class KernelTableTests
     [InlineData("custom_allreduce_perf.csv", KernelTableLayout.CustomAllReduce)]
     public void Layout_is_detected_from_the_columns_in_parquet_and_csv(string file, KernelTableLayout expected)
     {
-        KernelTable t = KernelTable.Read(RepoData.KernelTable(file));
+        KernelTable t = KernelTable.Read(SharedData.Path("profiles", "aiconfigurator", "h100_sxm", file));
         Assert.Equal(expected, t.Layout);
         KernelSamples.Result r = KernelSamples.From(t, file);
         Assert.Equal(t.Rows.Count, r.Samples.Count + r.Unexpressed.Count); // rows read = used + not expressible
@@ -27,7 +27,7 @@ public sealed class KernelTableTests
     public void The_same_rows_as_csv_or_parquet_give_the_same_samples()
     {
         using var dir = new TempDir();
-        KernelTable parquet = KernelTable.Read(RepoData.KernelTable("gemm_perf.parquet"));
+        KernelTable parquet = KernelTable.Read(SharedData.Path("profiles", "aiconfigurator", "h100_sxm", "gemm_perf.parquet"));
         string csvPath = dir.File("gemm_perf.csv");
         KernelTableWriter.Write(csvPath, parquet.Header, parquet.Rows);
         KernelTable csv = KernelTable.Read(csvPath);
@@ -101,7 +101,7 @@ public sealed class KernelTableTests
     {
         using var dir = new TempDir();
         string path = dir.File("gemm_perf.parquet");
-        byte[] good = File.ReadAllBytes(RepoData.KernelTable("gemm_perf.parquet"));
+        byte[] good = File.ReadAllBytes(SharedData.Path("profiles", "aiconfigurator", "h100_sxm", "gemm_perf.parquet"));
         File.WriteAllBytes(path, [.. good.Take(good.Length / 2), .. "PAR1"u8.ToArray()]);
         var ex = Assert.Throws<InvalidDataException>(() => KernelTable.Read(path));
         Assert.Contains(path, ex.Message);

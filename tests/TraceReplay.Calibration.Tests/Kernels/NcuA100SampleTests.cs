@@ -66,6 +66,7 @@ public sealed class NcuA100SampleTests
     }
 
     [Fact]
+    [Trait("Category", "SharedData")]
     public void Calibrating_a100_with_the_sample_reproduces_the_shipped_files()
     {
         using var tmp = new TempDir();

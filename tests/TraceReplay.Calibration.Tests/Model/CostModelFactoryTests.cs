@@ -58,7 +58,7 @@ public sealed class CostModelFactoryTests
     [Fact]
     public void A_calibration_for_another_gpu_is_rejected()
     {
-        string dir = Path.Combine(Infrastructure.SharedData.Repo, "calibration", "a100");
+        string dir = Path.Combine(SharedData.Repo, "calibration", "a100");
         var ex = Assert.Throws<ArgumentException>(() => CostModelFactory.Create("calibrated", GpuCatalog.Resolve("h100"), dir, out _));
         Assert.Contains("'a100'", ex.Message, StringComparison.Ordinal);
     }

@@ -1,6 +1,6 @@
-using TraceReplay.Core.Kernels;
 using System.Text.Json;
 using TraceReplay.Capture.Tests.Infrastructure;
+using TraceReplay.Core.Kernels;
 
 namespace TraceReplay.Capture.Tests.Kit;
 

@@ -1,7 +1,7 @@
-using TraceReplay.Core.Kernels;
 using System.IO.Compression;
 using System.Text.Json;
 using TraceReplay.Capture.Tests.Infrastructure;
+using TraceReplay.Core.Kernels;
 
 namespace TraceReplay.Capture.Tests.Kit;
 

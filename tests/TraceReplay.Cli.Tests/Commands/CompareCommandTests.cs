@@ -54,4 +54,22 @@ public sealed class CompareCommandTests : IDisposable
         Assert.Equal(2, missing.ExitCode);
         Assert.Contains("no such folder", missing.StdErr);
     }
+
+    [Fact]
+    public void Exact_lists_what_changed_and_an_unknown_option_is_a_usage_error()
+    {
+        string h100 = Replay("h100", "h100"), again = Replay("h100-again", "h100"), a100 = Replay("a100", "a100");
+        CliRunner.Result same = CliRunner.Run("compare", h100, again, "--exact");
+        Assert.Equal(0, same.ExitCode);
+        Assert.Contains("identical: no metric changed", same.StdOut);
+
+        CliRunner.Result slower = CliRunner.Run("compare", h100, a100, "--exact");
+        Assert.Equal(1, slower.ExitCode);
+        Assert.Contains("changed ttft_p99_s: ", slower.StdOut);
+
+        // A usage error is exit 2 for every command, not System.CommandLine's 1.
+        Assert.Equal(2, CliRunner.Run("compare", h100, again, "--no-such-option").ExitCode);
+        Assert.Equal(2, CliRunner.Run("replay", "--no-such-option").ExitCode);
+        Assert.Equal(2, CliRunner.Run("no-such-command").ExitCode);
+    }
 }

@@ -10,19 +10,6 @@ public sealed class IterationCheckCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private static string Up(string relative)
-    {
-        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
-        {
-            string candidate = Path.Combine(d.FullName, relative);
-            if (Path.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-        throw new DirectoryNotFoundException($"{relative} not found above {AppContext.BaseDirectory}");
-    }
-
     [Theory]
     [InlineData("h100", "h100-qwen1.5-0.5b-hf/Qwen_Qwen1.5-0.5B-Chat__1016005.json.gz", "qwen.parquet", "qwen1.5-0.5b", "1", "16", "559", "ProfilerStep#6")]
     [InlineData("b200", "b200-vllm-gptoss-tp8/eager_trace.json.gz", "gptoss.parquet", "gpt-oss-120b", "8", "1", "888", "execute_context")]
@@ -30,9 +17,9 @@ public sealed class IterationCheckCommandTests : IDisposable
         string tp, string batch, string seq, string nvtx)
     {
         string parquet = Path.Combine(_dir, parquetName);
-        Assert.Equal(0, CliApp.Run(["ingest", "kernels", Path.Combine(Up(Path.Combine("shared", "data", "kernels", "kineto")), trace), "-o", parquet]));
+        Assert.Equal(0, CliApp.Run(["ingest", "kernels", SharedData.Path("kernels/kineto/" + trace), "-o", parquet]));
         string md = Path.Combine(_dir, "ITERATION_CHECK.md");
-        string repo = Path.GetDirectoryName(Up("TraceReplay.sln"))!;
+        string repo = TestRepo.Root;
         Assert.Equal(0, CliApp.Run(["iter-check", "-c", gpu, "--kernels", parquet, "-m", Path.Combine(repo, "calibration", "captures", config, "config.json"),
             "--tp", tp, "--batch", batch, "--seq", seq, "--nvtx", nvtx, "-o", md]));
         Assert.Equal(File.ReadAllText(Path.Combine(repo, "calibration", gpu, "ITERATION_CHECK.md")), File.ReadAllText(md));

@@ -1,9 +1,9 @@
 namespace TraceReplay.Cli.Tests.Validation;
 
-/// <summary>The committed cut of the AIConfigurator measured points (tests/data, copied beside the tests) and temp-file helpers.</summary>
+/// <summary>The committed cut of the AIConfigurator measured points (tests/data/benchmarks/aiconfigurator-silicon) and temp-file helpers.</summary>
 internal static class MeasuredData
 {
-    public static string Cut => Path.Combine(AppContext.BaseDirectory, "data", "aiconfigurator-silicon", "vllm_agg_cut.csv");
+    public static string Cut => SharedData.Path("benchmarks", "aiconfigurator-silicon", "vllm_agg_h200_b200.EXCERPT.csv");
 
     public static string[] CutLines => File.ReadAllLines(Cut);
 

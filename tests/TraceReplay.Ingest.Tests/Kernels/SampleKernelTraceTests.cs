@@ -1,13 +1,22 @@
 using TraceReplay.Core.Kernels;
 using TraceReplay.Ingest.Kernels;
 using TraceReplay.Ingest.Tests.Infrastructure;
-using static TraceReplay.Ingest.Tests.Infrastructure.DuckDb;
+using static TraceReplay.TestSupport.DuckDb;
 
 namespace TraceReplay.Ingest.Tests.Kernels;
 
 /// <summary>Every kernel-trace sample in shared/data ingests, classifies >= 95 % of GPU kernel time, and reads back in DuckDB.</summary>
 public sealed class SampleKernelTraceTests
 {
+    /// <summary>Samples committed under tests/data (a bare clone has them).</summary>
+    public static TheoryData<string, string> CommittedSamples => new()
+    {
+        { "kernels/ncu-csv/a100-llama2-7b-decode/Llama-2-7B-fp16_0_decode_0.EXCERPT_rows0_22.csv", "ncu" },
+        { "kernels/kineto/h100-qwen1.5-0.5b-hf/Qwen_Qwen1.5-0.5B-Chat__1016005.json.gz", "kineto" },
+        { "kernels/kineto/b200-vllm-gptoss-tp8/eager_trace.json.gz", "kineto" },
+    };
+
+    /// <summary>The other samples, in ../shared/data only.</summary>
     public static TheoryData<string, string> Samples => new()
     {
         { "kernels/nsys-sqlite/h100x2-fastvideo/h100_2gpu_1s.sqlite", "nsys-sqlite" },
@@ -22,14 +31,17 @@ public sealed class SampleKernelTraceTests
         { "kernels/ncu-csv/rtx5090-deepseek-ocr/kernel_0013_ncu.details.csv", "ncu" },
         { "kernels/ncu-csv/rtx5090-deepseek-ocr/kernel_0001_ncu.metrics.csv", "ncu" },
         { "kernels/ncu-csv/rtx5090-deepseek-ocr/kernel_0005_ncu.section_SpeedOfLight.csv", "ncu" },
-        { "kernels/ncu-csv/a100-llama2-7b-decode/Llama-2-7B-fp16_0_decode_0.EXCERPT_rows0_22.csv", "ncu" },
-        { "kernels/kineto/b200-vllm-gptoss-tp8/eager_trace.json.gz", "kineto" },
-        { "kernels/kineto/h100-qwen1.5-0.5b-hf/Qwen_Qwen1.5-0.5B-Chat__1016005.json.gz", "kineto" },
         { "kernels/derived/a100-vllm-kernel-stats/kernels.csv", "kernel-stats" },
     };
 
     [Theory]
+    [MemberData(nameof(CommittedSamples))]
+    public Task Committed_sample_ingests_and_95_percent_of_kernel_time_is_classified(string relative, string format) =>
+        Sample_ingests_and_95_percent_of_kernel_time_is_classified(relative, format);
+
+    [Theory]
     [MemberData(nameof(Samples))]
+    [Trait("Category", "SharedData")]
     public async Task Sample_ingests_and_95_percent_of_kernel_time_is_classified(string relative, string format)
     {
         string input = SharedData.Path(relative);
@@ -48,6 +60,7 @@ public sealed class SampleKernelTraceTests
     }
 
     [Fact]
+    [Trait("Category", "SharedData")]
     public async Task Sqlite_kernels_match_the_source_rows_and_carry_nvtx_paths()
     {
         var (counts, output) = await Run.Kernels(SharedData.Path("kernels/nsys-sqlite/h100x2-fastvideo/h100_2gpu_1s.sqlite"));
@@ -60,6 +73,7 @@ public sealed class SampleKernelTraceTests
     }
 
     [Fact]
+    [Trait("Category", "SharedData")]
     public async Task Ncu_dram_bytes_are_converted_from_per_value_units()
     {
         var (_, output) = await Run.Kernels(SharedData.Path("kernels/ncu-csv/a100-llama2-7b-decode/Llama-2-7B-fp16_0_decode_0.EXCERPT_rows0_22.csv"));

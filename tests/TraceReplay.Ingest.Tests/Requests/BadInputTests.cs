@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using TraceReplay.Ingest.Diagnostics;
 using TraceReplay.Ingest.Tests.Infrastructure;
-using static TraceReplay.Ingest.Tests.Infrastructure.DuckDb;
+using static TraceReplay.TestSupport.DuckDb;
 
 namespace TraceReplay.Ingest.Tests.Requests;
 
@@ -146,6 +146,7 @@ public sealed class BadInputTests
     }
 
     [Fact]
+    [Trait("Category", "SharedData")]
     public async Task Derived_ncu_metric_table_is_refused_with_a_pointer_to_the_real_files()
     {
         var ex = await Assert.ThrowsAsync<IngestException>(() => Run.Kernels(SharedData.Path("kernels/ncu-csv/rtx5090-deepseek-ocr/analysis_all_metrics_long.csv")));

@@ -1,6 +1,6 @@
 using TraceReplay.Core.Requests;
 using TraceReplay.Ingest.Tests.Infrastructure;
-using static TraceReplay.Ingest.Tests.Infrastructure.DuckDb;
+using static TraceReplay.TestSupport.DuckDb;
 
 namespace TraceReplay.Ingest.Tests.Requests;
 
@@ -10,8 +10,6 @@ public sealed class SampleRequestTraceTests
     [Theory]
     [InlineData("traces/azure-2023/AzureLLMInferenceTrace_code.csv", "azure", 8819)]
     [InlineData("traces/azure-2023/AzureLLMInferenceTrace_conv.csv", "azure", 19366)]
-    [InlineData("traces/mooncake/conversation_trace.jsonl", "mooncake", 12031)]
-    [InlineData("traces/mooncake/synthetic_trace.jsonl", "mooncake", 3993)]
     [InlineData("traces/burstgpt/BurstGPT_1.first400.csv", "burstgpt", 400)]
     [InlineData("traces/burstgpt/BurstGPT_3.first400.csv", "burstgpt", 400)]
     public async Task Sample_ingests_with_every_row_accounted_for(string relative, string format, long rows)
@@ -31,6 +29,13 @@ public sealed class SampleRequestTraceTests
         Assert.Equal(RequestColumns.SchemaVersion, meta[RequestColumns.SchemaVersionKey]);
     }
 
+    [Theory]
+    [InlineData("traces/mooncake/conversation_trace.jsonl", "mooncake", 12031)]
+    [InlineData("traces/mooncake/synthetic_trace.jsonl", "mooncake", 3993)]
+    [Trait("Category", "SharedData")]
+    public Task Shared_sample_ingests_with_every_row_accounted_for(string relative, string format, long rows) =>
+        Sample_ingests_with_every_row_accounted_for(relative, format, rows);
+
     [Fact]
     public async Task Azure_values_match_the_source_and_absolute_start_is_in_metadata()
     {
@@ -49,6 +54,7 @@ public sealed class SampleRequestTraceTests
     }
 
     [Fact]
+    [Trait("Category", "SharedData")]
     public async Task Mooncake_keeps_block_hashes_as_a_list_duckdb_can_read()
     {
         var (_, output, _) = await Run.Requests(SharedData.Path("traces/mooncake/conversation_trace.jsonl"));
@@ -116,6 +122,7 @@ public sealed class SampleRequestTraceTests
     }
 
     [Fact]
+    [Trait("Category", "SharedData")]
     public async Task ServeGen_m_large_client_61_with_duration_cap()
     {
         string input = SharedData.Path("traces/servegen/language/m-large/chunk-61-trace.csv");

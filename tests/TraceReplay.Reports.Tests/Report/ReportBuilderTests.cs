@@ -42,18 +42,18 @@ public sealed class ReportBuilderTests
         List<string[]> hbm = MarkdownTables.After(md, "HBM traffic and energy");
         foreach ((string dir, string label) in new[] { (SharedRuns.Sarathi, "`sarathi`"), (SharedRuns.Vllm, "`vllm`") })
         {
-            string req = Duck.Lit(Path.Combine(dir, "requests.parquet")), it = Duck.Lit(Path.Combine(dir, "iterations.parquet"));
-            double[] ttft = [.. Duck.Query($"SELECT ttft_s FROM {req} WHERE ttft_s IS NOT NULL ORDER BY ttft_s").Select(r => (double)r[0]!)];
+            string req = DuckDb.Q(Path.Combine(dir, "requests.parquet")), it = DuckDb.Q(Path.Combine(dir, "iterations.parquet"));
+            double[] ttft = [.. DuckDb.Rows($"SELECT ttft_s FROM {req} WHERE ttft_s IS NOT NULL ORDER BY ttft_s").Select(r => (double)r[0]!)];
             Close(NearestRank(ttft, 0.99), MarkdownTables.Cell(metrics, "`ttft_p99_s`", label));
             Close(NearestRank(ttft, 0.50), MarkdownTables.Cell(metrics, "`ttft_p50_s`", label));
-            Close(Duck.Scalar($"SELECT count(*) FROM {req} WHERE status = 'completed'"), MarkdownTables.Cell(metrics, "completed requests", label));
-            Close(Duck.Scalar($"SELECT avg(CASE WHEN slo_met THEN 1.0 ELSE 0.0 END) FROM {req}"), MarkdownTables.Cell(metrics, "`slo_attainment`", label));
-            Close(Duck.Scalar($"SELECT sum(tbt_mean_s * (generated_tokens - 1)) / sum(generated_tokens - 1) FROM {req} WHERE tbt_mean_s IS NOT NULL"),
+            Close(DuckDb.Double($"SELECT count(*) FROM {req} WHERE status = 'completed'"), MarkdownTables.Cell(metrics, "completed requests", label));
+            Close(DuckDb.Double($"SELECT avg(CASE WHEN slo_met THEN 1.0 ELSE 0.0 END) FROM {req}"), MarkdownTables.Cell(metrics, "`slo_attainment`", label));
+            Close(DuckDb.Double($"SELECT sum(tbt_mean_s * (generated_tokens - 1)) / sum(generated_tokens - 1) FROM {req} WHERE tbt_mean_s IS NOT NULL"),
                 MarkdownTables.Cell(metrics, "`tbt_mean_s`", label));
-            Close(Duck.Scalar($"SELECT count(*) FROM {it}"), MarkdownTables.Cell(metrics, "iterations", label));
-            Close(Duck.Scalar($"SELECT sum(hbm_kv_read_bytes) / 1e12 FROM {it}"), MarkdownTables.Cell(hbm, "HBM KV read", label));
-            Close(Duck.Scalar($"SELECT sum(hbm_total_bytes) / 1e12 FROM {it}"), MarkdownTables.Cell(hbm, "HBM total", label));
-            Close(Duck.Scalar($"SELECT sum(energy_j) FROM {it}"), MarkdownTables.Cell(hbm, "busy energy", label));
+            Close(DuckDb.Double($"SELECT count(*) FROM {it}"), MarkdownTables.Cell(metrics, "iterations", label));
+            Close(DuckDb.Double($"SELECT sum(hbm_kv_read_bytes) / 1e12 FROM {it}"), MarkdownTables.Cell(hbm, "HBM KV read", label));
+            Close(DuckDb.Double($"SELECT sum(hbm_total_bytes) / 1e12 FROM {it}"), MarkdownTables.Cell(hbm, "HBM total", label));
+            Close(DuckDb.Double($"SELECT sum(energy_j) FROM {it}"), MarkdownTables.Cell(hbm, "busy energy", label));
         }
     }
 

@@ -32,15 +32,15 @@ public sealed class ShardMergeTests
 
         Assert.Equal(6, rows.Count); // sarathi x 2 chunk sizes x 2 rates + vllm x 2 rates
         Assert.Equal(File.ReadAllBytes(whole), File.ReadAllBytes(merged));
-        List<object?[]> a = Duck.Query($"SELECT * FROM {Duck.Lit(whole)} ORDER BY grid_index");
-        List<object?[]> b = Duck.Query($"SELECT * FROM {Duck.Lit(merged)} ORDER BY grid_index");
+        List<object?[]> a = DuckDb.Rows($"SELECT * FROM {DuckDb.Q(whole)} ORDER BY grid_index");
+        List<object?[]> b = DuckDb.Rows($"SELECT * FROM {DuckDb.Q(merged)} ORDER BY grid_index");
         Assert.Equal(a.Count, b.Count);
         for (int i = 0; i < a.Count; i++)
         {
             Assert.Equal(a[i], b[i]);
         }
-        Assert.Equal(6.0, Duck.Scalar($"SELECT count(DISTINCT grid_index) FROM {Duck.Lit(merged)}"));
-        Assert.Equal(2.0, Duck.Scalar($"SELECT count(*) FROM {Duck.Lit(merged)} WHERE scheduler = 'vllm' AND chunk_tokens IS NULL"));
+        Assert.Equal(6.0, DuckDb.Double($"SELECT count(DISTINCT grid_index) FROM {DuckDb.Q(merged)}"));
+        Assert.Equal(2.0, DuckDb.Double($"SELECT count(*) FROM {DuckDb.Q(merged)} WHERE scheduler = 'vllm' AND chunk_tokens IS NULL"));
     }
 
     [Fact]

@@ -3,9 +3,9 @@ using TraceReplay.Calibration.Model;
 using TraceReplay.Core.Cost;
 using TraceReplay.Core.Hardware;
 using TraceReplay.Core.Requests;
-using TraceReplay.Simulation.Metrics;
 using TraceReplay.Simulation.Cost;
 using TraceReplay.Simulation.Engine;
+using TraceReplay.Simulation.Metrics;
 using TraceReplay.Simulation.Output;
 using TraceReplay.Simulation.Tests.Infrastructure;
 

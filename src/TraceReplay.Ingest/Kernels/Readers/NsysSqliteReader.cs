@@ -102,7 +102,10 @@ public sealed class NsysSqliteReader : IKernelReader
     // ENUM_CUDA_MEMCPY_OPER values (FORMATS.md 1.2).
     private static string CopyKindName(int kind) => kind switch
     {
-        1 => "Host-to-Device", 2 => "Device-to-Host", 8 => "Device-to-Device", 10 => "Peer-to-Peer",
+        1 => "Host-to-Device",
+        2 => "Device-to-Host",
+        8 => "Device-to-Device",
+        10 => "Peer-to-Peer",
         _ => $"kind {kind.ToString(CultureInfo.InvariantCulture)}",
     };
 

@@ -1,19 +1,11 @@
+using System.Globalization;
 using DuckDB.NET.Data;
 
-namespace TraceReplay.Ingest.Tests.Infrastructure;
+namespace TraceReplay.TestSupport;
 
-/// <summary>Independent read-back of our Parquet with DuckDB (a separate C++ Parquet implementation).</summary>
+/// <summary>Independent read-back of our Parquet with DuckDB (a separate C++ Parquet implementation), in memory.</summary>
 public static class DuckDb
 {
-    public static object? Scalar(string sql)
-    {
-        using var connection = new DuckDBConnection("DataSource=:memory:");
-        connection.Open();
-        using DuckDBCommand cmd = connection.CreateCommand();
-        cmd.CommandText = sql;
-        return cmd.ExecuteScalar();
-    }
-
     public static List<object?[]> Rows(string sql)
     {
         using var connection = new DuckDBConnection("DataSource=:memory:");
@@ -34,5 +26,19 @@ public static class DuckDb
         return rows;
     }
 
+    /// <summary>The first column of the first row (ADO.NET's ExecuteScalar).</summary>
+    public static object? Scalar(string sql)
+    {
+        using var connection = new DuckDBConnection("DataSource=:memory:");
+        connection.Open();
+        using DuckDBCommand cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        return cmd.ExecuteScalar();
+    }
+
+    /// <summary>The first value as a double.</summary>
+    public static double Double(string sql) => Convert.ToDouble(Scalar(sql), CultureInfo.InvariantCulture);
+
+    /// <summary>A path quoted for a DuckDB string literal.</summary>
     public static string Q(string path) => "'" + path.Replace("'", "''", StringComparison.Ordinal) + "'";
 }
