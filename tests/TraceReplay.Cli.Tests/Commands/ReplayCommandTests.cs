@@ -58,17 +58,20 @@ public sealed class ReplayCommandTests : IDisposable
     {
         string csv = Path.Combine(_dir, "long.csv");
         File.WriteAllText(csv, "arrival_s,prompt_tokens,output_tokens\n0,8000,4\n");
-        double Ttft(string costModel)
+        double Ttft(string costModel, string gpu)
         {
-            string outDir = Path.Combine(_dir, costModel);
-            Assert.Equal(0, CliApp.Run(["replay", "--requests", csv, "--model", "llama-3-8b", "--gpu", "h100", "--scheduler", "vllm",
+            string outDir = Path.Combine(_dir, costModel + gpu);
+            Assert.Equal(0, CliApp.Run(["replay", "--requests", csv, "--model", "llama-3-8b", "--gpu", gpu, "--scheduler", "vllm",
                 "--cost-model", costModel, "-o", outDir]));
             using JsonDocument doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "summary.json")));
             Assert.Equal(costModel, doc.RootElement.GetProperty("run").GetProperty("cost_model").GetString());
             return doc.RootElement.GetProperty("ttft_mean_s").GetDouble();
         }
-        // One 8000-token prompt in one pass: the profiled kernel pays the masked half of its attention, the ideal one does not.
-        Assert.True(Ttft("calibrated-skip-masked") < Ttft("calibrated"));
+        // One 8000-token prompt in one pass. B200's curve, fitted on vLLM's measured kernels, pays part of the masked half
+        // (masked_fraction 0.57): the ideal causal kernel is faster. H100's measured kernels already skip it (fitted ~0):
+        // the what-if can only match it.
+        Assert.True(Ttft("calibrated-skip-masked", "b200") < Ttft("calibrated", "b200"));
+        Assert.True(Ttft("calibrated-skip-masked", "h100") <= Ttft("calibrated", "h100"));
     }
 
     [Fact]

@@ -4,8 +4,8 @@ namespace TraceReplay.Reproductions.Tests.LayeredPrefill;
 
 /// <summary>
 /// How the verdicts move when prefill attention is costed as an ideal causal kernel (masked tiles skipped) instead of
-/// as profiled. Layered prefill runs a whole prompt as one chunk, so its TTFT is what this assumption moves; the
-/// traffic findings are unaffected. docs/reproductions/layered-prefill.md reports both grids.
+/// as calibrated. Layered prefill runs a whole prompt as one chunk, so its TTFT is what this assumption could move; the
+/// traffic findings are unaffected. docs/reproductions/layered-prefill.md reports the outcome.
 /// </summary>
 public sealed class LayeredPrefillSensitivityTests(QuickRunFixture profiled, SkippedMaskQuickRunFixture skipped)
     : IClassFixture<QuickRunFixture>, IClassFixture<SkippedMaskQuickRunFixture>
@@ -13,21 +13,18 @@ public sealed class LayeredPrefillSensitivityTests(QuickRunFixture profiled, Ski
     private static Comparison Match(LayeredPrefillResult r, Comparison c) =>
         r.Comparisons.Single(x => x.Model == c.Model && x.Dataset == c.Dataset && x.RatePerS == c.RatePerS);
 
+    /// <summary>
+    /// H100's prefill attention is fitted on vLLM's measured kernels, which skip the masked half (fitted
+    /// masked_fraction ~ 0): the ideal-causal what-if changes no verdict.
+    /// </summary>
     [Fact]
-    public void With_an_ideal_causal_kernel_layered_prefill_lowers_mean_ttft_on_every_moe_run_at_the_paper_rates()
-    {
-        Assert.All(skipped.Result.Comparisons.Where(c => c.IsMoe && c.AtPaperRate), c =>
-            Assert.True(c.TtftMeanReductionPct > 0, $"{c.Model} {c.Dataset} {c.RatePerS}: TTFT mean lower by {c.TtftMeanReductionPct:F1}%"));
-    }
-
-    [Fact]
-    public void Skipping_masked_tiles_favours_layered_prefill_on_every_run()
+    public void The_measured_h100_kernel_already_skips_the_masked_pairs_so_the_what_if_moves_no_verdict()
     {
         Assert.All(profiled.Result.Comparisons, c =>
         {
             Comparison s = Match(skipped.Result, c);
-            Assert.True(s.TtftMeanReductionPct > c.TtftMeanReductionPct,
-                $"{c.Model} {c.Dataset} {c.RatePerS}: skipped {s.TtftMeanReductionPct:F1}% vs profiled {c.TtftMeanReductionPct:F1}%");
+            Assert.True(Math.Abs(s.TtftMeanReductionPct - c.TtftMeanReductionPct) < 0.5,
+                $"{c.Model} {c.Dataset} {c.RatePerS}: skipped {s.TtftMeanReductionPct:F1}% vs calibrated {c.TtftMeanReductionPct:F1}%");
         });
     }
 
