@@ -1,7 +1,7 @@
 using System.CommandLine;
-using TraceReplay.Simulation.Cost;
 using TraceReplay.Core.Hardware;
 using TraceReplay.Core.Models;
+using TraceReplay.Simulation.Cost;
 using TraceReplay.Simulation.Engine;
 using TraceReplay.Simulation.Scheduling;
 using TraceReplay.Simulation.Workloads;
