@@ -7,7 +7,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT := 1
 export DOTNET_NOLOGO := 1
 export DOTNET_SKIP_FIRST_TIME_EXPERIENCE := 1
 
-.PHONY: help build test test-data fuzz demo bench bench-smoke regress format-check pack clean
+.PHONY: help build test test-data fuzz demo bench bench-smoke regress accuracy format-check pack clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -58,6 +58,9 @@ regress: bin/tracereplay ## Replay the shipped Azure conv trace (sarathi) and co
 		--scheduler sarathi --slo-ttft-s 5 --slo-tbt-s 0.125 -o out/regress
 	./bin/tracereplay compare $(REGRESS_BASELINE) out/regress --policy baselines/policy.json \
 		--junit out/regress/compare.xml --markdown out/regress/compare.md $(COMPARE_FLAGS)
+
+accuracy: bin/tracereplay ## Replay the 959 shipped measured vLLM benchmarks and regenerate docs/accuracy.md (+ docs/accuracy/: csv, plots)
+	./bin/tracereplay validate --measured benchmarks/aiconfigurator-silicon/vllm_agg_h200_b200.csv -o docs/accuracy --markdown docs/accuracy.md
 
 bench: ## Benchmarks + RSS/scaling/ingest measurements -> out/bench/results.md (~20 min on 2 cores; see BENCHMARKS.md)
 	tools/bench/run.sh

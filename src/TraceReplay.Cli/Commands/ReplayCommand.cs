@@ -5,6 +5,7 @@ using TraceReplay.Simulation.Cost;
 using TraceReplay.Simulation.Engine;
 using TraceReplay.Simulation.Input;
 using TraceReplay.Simulation.Scheduling;
+using TraceReplay.Simulation.Workloads;
 
 namespace TraceReplay.Cli.Commands;
 
@@ -23,6 +24,7 @@ public static class ReplayCommand
             "Examples:\n" +
             "  tracereplay replay --requests traces/azure-2023/AzureLLMInferenceTrace_conv.csv --model qwen3-30b-a3b --gpu h100 --tp 2 --scheduler sarathi -o out/sarathi\n" +
             "  tracereplay replay --requests traces/azure-2023/AzureLLMInferenceTrace_conv.csv --model qwen3-30b-a3b --gpu h100 --tp 2 --scheduler sarathi,layered --slo-ttft-s 5 --slo-tbt-s 0.125 -o out/demo\n" +
+            "  tracereplay replay --concurrency 32 --isl 1024 --osl 1024 --num-requests 320 --model llama-3.1-8b --gpu h200 --scheduler vllm-v1 -o out/bench\n" +
             "  tracereplay replay --requests lengths.csv --rate 4.5 --arrival poisson --seed 7 --model gpt-oss-20b --gpu h100 --scheduler layered --layer-group-cap 12 -o out/gptoss");
         foreach (Option opt in o.All)
         {
@@ -43,20 +45,46 @@ public static class ReplayCommand
         {
             _ = SchedulerRegistry.Create(s, o.ToReplayOptions(parse, s)); // unknown names fail before any work
         }
+        ClosedLoopWorkload? workload = o.ToWorkload(parse);
         double? rate = parse.GetValue(o.Rate);
+        if (workload is not null && rate.HasValue)
+        {
+            throw new ArgumentException("--rate re-times a request log; a closed-loop benchmark's arrivals follow its completions");
+        }
         ArrivalRetimer? retimer = rate.HasValue ? ArrivalRetimer.Create(rate.Value, parse.GetValue(o.Arrival)!) : null;
-        RequestInput input = RequestInput.Open(parse.GetValue(o.Requests)!, retimer is not null);
+        RequestInput? input = workload is null ? RequestInput.Open(parse.GetValue(o.Requests)!, retimer is not null) : null;
         string outDir = parse.GetValue(o.Output)!;
-        ReplayOutputs.RefuseOverwritingInputs(outDir, schedulers, [input.Path, parse.GetValue(o.Calibration), parse.GetValue(o.Model), parse.GetValue(o.Gpu)]);
+        ReplayOutputs.RefuseOverwritingInputs(outDir, schedulers, [input?.Path, parse.GetValue(o.Calibration), parse.GetValue(o.Model), parse.GetValue(o.Gpu)]);
         var results = new List<ReplayRunner.Result>();
         foreach (string s in schedulers)
         {
             ReplayOptions options = o.ToReplayOptions(parse, s);
             string dir = schedulers.Length == 1 ? outDir : Path.Combine(outDir, s);
-            results.Add(RunWithProgress(input, options, parse.GetValue(o.CostModel)!, retimer, dir, parse.GetValue(o.Calibration)));
+            results.Add(workload is null
+                ? RunWithProgress(input!, options, parse.GetValue(o.CostModel)!, retimer, dir, parse.GetValue(o.Calibration))
+                : RunClosedLoopWithProgress(workload, options, parse.GetValue(o.CostModel)!, dir, parse.GetValue(o.Calibration)));
         }
         SummaryTable.Render(results);
         return 0;
+    }
+
+    private static ReplayRunner.Result RunClosedLoopWithProgress(ClosedLoopWorkload workload, ReplayOptions options, string costModel, string dir, string? calibrationPath)
+    {
+        ReplayRunner.Result? result = null;
+        AnsiConsole.Progress()
+            .AutoClear(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .Start(ctx =>
+            {
+                ProgressTask task = ctx.AddTask($"replay {options.Scheduler}", maxValue: workload.NumRequests);
+                result = ReplayRunner.RunClosedLoop(workload, options, costModel, dir, (routed, simNs) =>
+                {
+                    task.Value = Math.Min(routed, task.MaxValue);
+                    task.Description = FormattableString.Invariant($"replay {options.Scheduler}: {routed} requests in, t = {simNs / 1e9:F0} s");
+                }, calibrationPath);
+                task.Value = task.MaxValue;
+            });
+        return result!;
     }
 
     private static ReplayRunner.Result RunWithProgress(RequestInput input, ReplayOptions options, string costModel, ArrivalRetimer? retimer, string dir, string? calibrationPath)

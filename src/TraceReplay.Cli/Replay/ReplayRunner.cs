@@ -7,6 +7,7 @@ using TraceReplay.Simulation.Engine;
 using TraceReplay.Simulation.Input;
 using TraceReplay.Simulation.Metrics;
 using TraceReplay.Simulation.Output;
+using TraceReplay.Simulation.Workloads;
 
 namespace TraceReplay.Cli.Replay;
 
@@ -28,6 +29,24 @@ internal static class ReplayRunner
         {
             requests = retimer.Apply(requests, options.Seed);
         }
+        return Replay(info, options, cost, directory, clock, (sim, p) => sim.Run(requests, p), progress, input.Path);
+    }
+
+    /// <summary>A closed-loop benchmark (<c>replay --concurrency C --isl N --osl M --num-requests K</c>) into an output folder.</summary>
+    public static Result RunClosedLoop(ClosedLoopWorkload workload, ReplayOptions options, string costModel, string directory,
+        Action<long, long>? progress = null, string? calibrationPath = null)
+    {
+        var clock = Stopwatch.StartNew();
+        GpuSpec gpu = GpuCatalog.Resolve(options.Gpu);
+        ICostModel cost = CostModels.Resolve(costModel, gpu, calibrationPath);
+        var info = new ReplayRunInfo(options, "closed-loop", "", "closed-loop", null, cost.Name, cost.Provenance, EnergyModel.For(gpu, options),
+            KvBlocksPerInstance: 0, Workload: workload.Spec);
+        return Replay(info, options, cost, directory, clock, (sim, p) => sim.Run(new ClosedLoopSource(workload), p), progress);
+    }
+
+    private static Result Replay(ReplayRunInfo info, ReplayOptions options, ICostModel cost, string directory, Stopwatch clock,
+        Func<ReplaySimulation, Action<long, long>, ReplaySummary> run, Action<long, long>? progress, string? inputPath = null)
+    {
         ReplaySummary summary;
         using (var sink = new ReplayOutputSink(directory, info.ToMetadata()))
         {
@@ -36,16 +55,16 @@ internal static class ReplayRunner
             // Publish progress as EventCounters too, so `dotnet-counters monitor -n tracereplay --counters TraceReplay-Replay` can watch.
             try
             {
-                summary = sim.Run(requests, (routed, nowNs) =>
+                summary = run(sim, (routed, nowNs) =>
                 {
                     ReplayEventSource.Log.ReportProgress(nowNs / 1e9, sim.Iterations);
                     progress?.Invoke(routed, nowNs);
                 });
             }
-            catch (InvalidDataException ex) when (!ex.Message.Contains(input.Path, StringComparison.Ordinal))
+            catch (InvalidDataException ex) when (inputPath is not null && !ex.Message.Contains(inputPath, StringComparison.Ordinal))
             {
                 // The simulation checks the request stream (e.g. arrival order) but does not know the file: name it.
-                throw new InvalidDataException($"{input.Path}: {ex.Message}", ex);
+                throw new InvalidDataException($"{inputPath}: {ex.Message}", ex);
             }
             sink.Complete();
             if (sink.RequestRows != summary.Requests)

@@ -19,6 +19,8 @@ internal static class SummaryTable
         Row(table, runs, "simulated duration (s)", s => F(s.SimDurationS, 1));
         Row(table, runs, "TTFT mean / p50 / p99 (s)", s => $"{F(s.TtftMeanS, 3)} / {F(s.TtftP50S, 3)} / {F(s.TtftP99S, 3)}");
         Row(table, runs, "TBT mean / p99 (ms)", s => $"{F(s.TbtMeanS * 1e3, 1)} / {F(s.TbtP99S * 1e3, 1)}");
+        Row(table, runs, "TPOT mean / p99 (ms)", s => $"{F(s.TpotMeanS * 1e3, 2)} / {F(s.TpotP99S * 1e3, 2)}");
+        Row(table, runs, "request throughput (requests/s)", s => F(s.RequestThroughputPerS, 3));
         Row(table, runs, "E2E mean / p50 / p99 (s)", s => $"{F(s.E2eMeanS, 2)} / {F(s.E2eP50S, 2)} / {F(s.E2eP99S, 2)}");
         Row(table, runs, "throughput (tokens/s, prompt+output)", s => F(s.ThroughputTokensPerS, 0));
         Row(table, runs, "SLO attainment (%)", s => double.IsNaN(s.SloAttainment) ? "no SLO" : F(s.SloAttainment * 100, 1));

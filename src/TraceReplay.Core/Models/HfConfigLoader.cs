@@ -3,14 +3,15 @@ using System.Text.Json;
 namespace TraceReplay.Core.Models;
 
 /// <summary>
-/// Reads a Hugging Face <c>config.json</c> of the llama, mistral/mixtral, qwen2/qwen3, qwen3_moe, gpt_oss and
-/// deepseek_v3 families into a <see cref="ModelSpec"/>. An optional <c>_tracereplay</c> object carries the
-/// catalogue name, Hugging Face id, aliases and published parameter count.
+/// Reads a Hugging Face <c>config.json</c> of the llama, mistral/mixtral, qwen2/qwen3, qwen3_moe, gpt_oss,
+/// deepseek_v3 (and kimi_k2, its architecture) and minimax_m2 families into a <see cref="ModelSpec"/>. A multimodal
+/// wrapper (Kimi-K2.5's kimi_k25) is read through its <c>text_config</c>; the vision tower is not modelled. An
+/// optional <c>_tracereplay</c> object carries the catalogue name, Hugging Face id, aliases and published parameter count.
 /// </summary>
 public static class HfConfigLoader
 {
     private static readonly string[] s_families =
-        ["gpt2", "llama", "mistral", "mixtral", "qwen2", "qwen3", "qwen2_moe", "qwen3_moe", "gpt_oss", "deepseek_v2", "deepseek_v3"];
+        ["gpt2", "llama", "mistral", "mixtral", "qwen2", "qwen3", "qwen2_moe", "qwen3_moe", "gpt_oss", "deepseek_v2", "deepseek_v3", "kimi_k2", "minimax_m2"];
 
     /// <summary>Bounds on config counts: far above any published model, low enough that arrays sized by them fit in memory.</summary>
     public const int MaxLayers = 4096, MaxWidth = 1 << 20, MaxHeads = 1 << 14, MaxExperts = 1 << 16, MaxVocab = 1 << 24;
@@ -41,7 +42,12 @@ public static class HfConfigLoader
             }
             try
             {
-                return Parse(new ConfigReader(doc.RootElement, sourceName), fallbackName);
+                var root = new ConfigReader(doc.RootElement, sourceName);
+                // A multimodal wrapper keeps the language model's architecture in text_config; name and quantization may sit outside.
+                return doc.RootElement.TryGetProperty("text_config", out JsonElement text) && text.ValueKind == JsonValueKind.Object
+                    && !s_families.Contains(root.String("model_type") ?? "")
+                    ? Parse(new ConfigReader(text, sourceName + ": text_config"), fallbackName, root)
+                    : Parse(root, fallbackName, root);
             }
             catch (InvalidOperationException ex)
             {
@@ -51,7 +57,7 @@ public static class HfConfigLoader
         }
     }
 
-    private static ModelSpec Parse(ConfigReader c, string fallbackName)
+    private static ModelSpec Parse(ConfigReader c, string fallbackName, ConfigReader outer)
     {
         if (c.String("model_type") == "gpt2")
         {
@@ -71,7 +77,8 @@ public static class HfConfigLoader
         bool isGptOss = family == "gpt_oss";
 
         MlaSpec? mla = null;
-        if (family.StartsWith("deepseek", StringComparison.Ordinal) && c.OptionalCount("kv_lora_rank", MaxWidth) is int kvLora)
+        bool deepseek = family.StartsWith("deepseek", StringComparison.Ordinal) || family == "kimi_k2";
+        if (deepseek && c.OptionalCount("kv_lora_rank", MaxWidth) is int kvLora)
         {
             mla = new MlaSpec(c.OptionalCount("q_lora_rank", MaxWidth, 0) ?? 0, kvLora, c.Count("qk_rope_head_dim", MaxWidth, 0),
                 c.Count("qk_nope_head_dim", MaxWidth, 0), c.Count("v_head_dim", MaxWidth));
@@ -96,7 +103,6 @@ public static class HfConfigLoader
             int firstDense = c.Int("first_k_dense_replace") ?? 0;
             int step = Math.Max(c.Int("moe_layer_freq") ?? c.Int("decoder_sparse_step") ?? 1, 1);
             HashSet<int> mlpOnly = [.. c.IntArray("mlp_only_layers")];
-            bool deepseek = family.StartsWith("deepseek", StringComparison.Ordinal);
             for (int i = 0; i < layers; i++)
             {
                 // DeepSeek counts MoE layers from layer 0, Qwen's sparse step from layer 1 (as in their HF modeling code).
@@ -107,8 +113,9 @@ public static class HfConfigLoader
         }
 
         int[] windows = SlidingWindows(c, layers);
-        ReadMeta(c, out string? name, out string? hfId, out List<string> aliases, out double? published);
-        (DType weightDtype, DType expertDtype) = QuantizationConfig.Read(c);
+        ReadMeta(outer, out string? name, out string? hfId, out List<string> aliases, out double? published);
+        // A wrapper's quantization_config may sit outside its text_config or inside it.
+        (DType weightDtype, DType expertDtype) = QuantizationConfig.Read(outer.Root.TryGetProperty("quantization_config", out _) ? outer : c);
         return new ModelSpec
         {
             Name = name ?? fallbackName,
@@ -124,7 +131,7 @@ public static class HfConfigLoader
             HeadDim = headDim,
             AttentionBias = c.Bool("attention_bias") ?? (isQwen2 || c.Bool("qkv_bias") == true),
             OutputBias = isGptOss,
-            QkNorm = family is "qwen3" or "qwen3_moe",
+            QkNorm = family is "qwen3" or "qwen3_moe" || c.Bool("use_qk_norm") == true,
             AttentionSinks = isGptOss,
             Mla = mla,
             DenseFfn = c.OptionalCount("intermediate_size", MaxWidth, 0) ?? 0,

@@ -18,6 +18,13 @@ public static class MetricCatalog
             run => PreparedMetric.Ratio(Finite(run.Requests.TtftS), Ones(run.Requests.TtftS))),
         new("tbt_mean_s", "s", Better.Lower, "mean gap between tokens, pooled over every gap of every request (per-request mean x gaps)",
             run => PreparedMetric.Ratio(GapSums(run.Requests), GapCounts(run.Requests))),
+        new("tpot_mean_s", "s", Better.Lower, "mean over completed requests of (E2E - TTFT) / (generated tokens - 1), one-token outputs left out (vLLM bench serve's and genai-perf's TPOT)",
+            run => PreparedMetric.Ratio(Finite(Tpot(run.Requests)), Ones(Tpot(run.Requests)))),
+        Quantile("tpot_p99_s", "p99 over completed requests of each one's TPOT (nearest rank; one-token outputs left out)", Tpot, 0.99),
+        new("itl_mean_s", "s", Better.Lower, "inter-token latency: mean of every token gap of every request, token-weighted (vLLM bench serve's mean ITL; equals tbt_mean_s)",
+            run => PreparedMetric.Ratio(GapSums(run.Requests), GapCounts(run.Requests))),
+        new("request_throughput_per_s", "requests/s", Better.Higher, "completed requests / simulated duration (the run's, held fixed)",
+            run => PreparedMetric.Ratio([.. run.Requests.Completed.Select(c => c ? 1.0 : 0)], Constant(run.Requests.Count, run.Summary["sim_duration_s"] / Math.Max(1, run.Requests.Count)))),
         Quantile("tbt_max_p99_s", "p99 over requests of each request's largest token gap (the gap an SLO on TBT checks)", r => r.TbtMaxS, 0.99),
         Quantile("e2e_p50_s", "end-to-end latency p50 of completed requests (nearest rank)", r => r.E2eS, 0.50),
         Quantile("e2e_p99_s", "end-to-end latency p99 of completed requests (nearest rank)", r => r.E2eS, 0.99),
@@ -50,6 +57,10 @@ public static class MetricCatalog
         double[] gaps = GapCounts(r);
         return [.. Enumerable.Range(0, r.Count).Select(i => gaps[i] > 0 ? r.TbtMeanS[i] * gaps[i] : 0)];
     }
+
+    /// <summary>Per request: (E2E - TTFT) / (generated - 1); NaN when rejected or with a single output token.</summary>
+    private static double[] Tpot(RequestData r) =>
+        [.. Enumerable.Range(0, r.Count).Select(i => r.Completed[i] && r.GeneratedTokens[i] > 1 ? (r.E2eS[i] - r.TtftS[i]) / (r.GeneratedTokens[i] - 1.0) : double.NaN)];
 
     private static double[] Tokens(RequestData r) =>
         [.. Enumerable.Range(0, r.Count).Select(i => r.Completed[i] ? (double)r.PromptTokens[i] + r.GeneratedTokens[i] : 0)];

@@ -1,3 +1,4 @@
+using TraceReplay.Core.Models;
 using TraceReplay.Simulation.Cost;
 
 namespace TraceReplay.Simulation.Engine;
@@ -34,4 +35,25 @@ public sealed record ReplayOptions
     public double? StaticPowerW { get; init; }
     public double? HbmPjPerByte { get; init; }
     public double? PjPerFlop { get; init; }
+    /// <summary>vllm-v1: every step eager (vLLM <c>--enforce-eager</c>) instead of CUDA-graph decode; see <see cref="StepOverhead"/>.</summary>
+    public bool EnforceEager { get; init; }
+    /// <summary>vllm-v1: largest decode batch replayed from a CUDA graph (vLLM's default: min(2 x max_num_seqs, 512, max_num_batched_tokens)).</summary>
+    public int CudaGraphMaxBatch { get; init; } = 512;
+    /// <summary>Overrides the model's dense-weight format (<c>--weight-dtype</c>); null keeps the config's quantization_config.</summary>
+    public DType? WeightDtype { get; init; }
+    /// <summary>Overrides the routed experts' weight format (<c>--weight-dtype</c> sets both; validate maps moe_quant_mode here).</summary>
+    public DType? ExpertWeightDtype { get; init; }
+    /// <summary>Overrides the activation format between kernels (<c>--activation-dtype</c>).</summary>
+    public DType? ActivationDtype { get; init; }
+    /// <summary>Overrides the KV-cache format (<c>--kv-dtype</c>).</summary>
+    public DType? KvDtype { get; init; }
+
+    /// <summary>The model as this replay serves it: <paramref name="model"/> with any dtype overrides applied.</summary>
+    public ModelSpec ServedModel(ModelSpec model) => model with
+    {
+        WeightDtype = WeightDtype ?? model.WeightDtype,
+        ExpertWeightDtype = ExpertWeightDtype ?? model.ExpertWeightDtype,
+        ActivationDtype = ActivationDtype ?? model.ActivationDtype,
+        KvDtype = KvDtype ?? model.KvDtype,
+    };
 }

@@ -5,6 +5,8 @@ namespace TraceReplay.Simulation.Engine;
 
 public sealed partial class ReplaySimulation
 {
+    private readonly Queue<RequestRecord> _injected = new();
+
     private void Arrive(in RequestRecord r, long now)
     {
         ServingInstance inst = Route();
@@ -16,6 +18,7 @@ public sealed partial class ReplaySimulation
                 0, 0, -1, double.NaN, -1, _options.SloTtftS.HasValue || _options.SloTbtS.HasValue ? false : null);
             _summary.AddOutcome(outcome);
             _sink?.OnRequest(outcome);
+            RequestEnded(now);
             return;
         }
         inst.Context.Waiting.PushBack(r); // a slot is allocated when it reaches the head of the queue
@@ -83,7 +86,30 @@ public sealed partial class ReplaySimulation
             t.Prompt[slot], t.Output[slot], t.Generated[slot], t.Preemptions[slot], max, gaps > 0 ? sum / (double)gaps : double.NaN, p99, slo);
         _summary.AddOutcome(outcome);
         _sink?.OnRequest(outcome);
+        long endNs = t.LastTokenNs[slot];
         t.Release(slot);
+        RequestEnded(endNs);
+    }
+
+    /// <summary>Closed loop: the client whose request ended at <paramref name="nowNs"/> sends its next one then.</summary>
+    private void RequestEnded(long nowNs)
+    {
+        if (_closedLoop?.OnRequestEnded(nowNs) is { } next)
+        {
+            Inject(next);
+        }
+    }
+
+    /// <summary>Queues an arrival created during the run; arrivals are pushed at non-decreasing times, so the FIFO
+    /// queue and the event order agree.</summary>
+    private void Inject(in RequestRecord r)
+    {
+        if (_firstArrivalNs < 0)
+        {
+            _firstArrivalNs = r.ArrivalNs;
+        }
+        _injected.Enqueue(r);
+        Push(r.ArrivalNs, InjectedArrivalEvent);
     }
 
     private ReplaySummary BuildSummary()

@@ -6,6 +6,7 @@ using TraceReplay.Core.Requests;
 using TraceReplay.Core.Routing;
 using TraceReplay.Simulation.Cost;
 using TraceReplay.Simulation.Metrics;
+using TraceReplay.Simulation.Workloads;
 
 namespace TraceReplay.Simulation.Engine;
 
@@ -17,6 +18,8 @@ namespace TraceReplay.Simulation.Engine;
 public sealed partial class ReplaySimulation : IRequestFinisher
 {
     private const int ArrivalEvent = -1;
+    /// <summary>An arrival created during the run (closed loop); instance wake-ups use -2 - index, far above this.</summary>
+    private const int InjectedArrivalEvent = int.MinValue;
     private readonly ReplayOptions _options;
     private readonly IReplaySink? _sink;
     private readonly RequestTable _requests = new();
@@ -29,6 +32,7 @@ public sealed partial class ReplaySimulation : IRequestFinisher
     private long _routed;
     private long _firstArrivalNs = -1;
     private long _lastEventNs;
+    private ClosedLoopSource? _closedLoop;
 
     public ReplaySimulation(ReplayOptions options, ICostModel cost, IReplaySink? sink = null)
     {
@@ -38,7 +42,7 @@ public sealed partial class ReplaySimulation : IRequestFinisher
         ArgumentOutOfRangeException.ThrowIfLessThan(options.ChunkTokens, 1);
         _options = options;
         _sink = sink;
-        Model = ModelCatalog.Resolve(options.Model);
+        Model = options.ServedModel(ModelCatalog.Resolve(options.Model));
         Gpu = GpuCatalog.Resolve(options.Gpu);
         IRoutingModel? routing = RoutingModels.Create(options.Routing, Model, options.Seed);
         Graph = new OperatorGraph(Model, options.TensorParallel, routing);
@@ -69,9 +73,29 @@ public sealed partial class ReplaySimulation : IRequestFinisher
     public ReplaySummary Run(IEnumerable<RequestRecord> requests, Action<long, long>? progress = null)
     {
         using IEnumerator<RequestRecord> source = requests.GetEnumerator();
+        return RunLoop(source, progress);
+    }
+
+    /// <summary>
+    /// Replays a closed-loop benchmark: its first requests arrive at time 0, and each later one arrives when a
+    /// request ends (see <see cref="ClosedLoopSource"/>), so arrivals depend on the simulation itself.
+    /// </summary>
+    public ReplaySummary Run(ClosedLoopSource closedLoop, Action<long, long>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(closedLoop);
+        _closedLoop = closedLoop;
+        foreach (RequestRecord r in closedLoop.Initial(0))
+        {
+            Inject(r);
+        }
+        return RunLoop(null, progress);
+    }
+
+    private ReplaySummary RunLoop(IEnumerator<RequestRecord>? source, Action<long, long>? progress)
+    {
         RequestRecord pending = default;
         long row = 0;
-        if (source.MoveNext())
+        if (source is not null && source.MoveNext())
         {
             pending = source.Current;
             Push(pending.ArrivalNs, ArrivalEvent);
@@ -85,7 +109,7 @@ public sealed partial class ReplaySimulation : IRequestFinisher
             {
                 RequestRecord current = pending;
                 row++;
-                if (source.MoveNext())
+                if (source!.MoveNext())
                 {
                     pending = source.Current;
                     if (pending.ArrivalNs < current.ArrivalNs)
@@ -96,6 +120,10 @@ public sealed partial class ReplaySimulation : IRequestFinisher
                     Push(pending.ArrivalNs, ArrivalEvent);
                 }
                 Arrive(current, now);
+            }
+            else if (ev == InjectedArrivalEvent)
+            {
+                Arrive(_injected.Dequeue(), now);
             }
             else if (ev >= 0)
             {

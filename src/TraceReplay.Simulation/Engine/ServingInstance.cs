@@ -15,6 +15,7 @@ public sealed class ServingInstance
     private readonly EnergyModel _energy;
     private readonly int _tp;
     private readonly int _layers;
+    private readonly StepOverhead _overhead;
 
     public ServingInstance(int index, ReplayOptions options, RequestTable requests, IIterationCostEvaluator cost, EnergyModel energy,
         int kvBlocks, int layers)
@@ -24,6 +25,7 @@ public sealed class ServingInstance
         _energy = energy;
         _tp = options.TensorParallel;
         _layers = layers;
+        _overhead = StepOverhead.For(options);
         _scheduler = SchedulerRegistry.Create(options.Scheduler, options);
         Context = new SchedulerContext(requests, new BlockManager(kvBlocks, options.BlockTokens), options, layers, index) { Scheduler = _scheduler };
     }
@@ -48,7 +50,8 @@ public sealed class ServingInstance
             return null;
         }
         IterationCost c = _cost.Evaluate(Plan);
-        long durationNs = Math.Max(1, (long)Math.Round(c.LatencyUs * 1000.0, MidpointRounding.ToEven));
+        double stepUs = _overhead.StepUs(Plan, c.LatencyUs, _layers);
+        long durationNs = Math.Max(1, (long)Math.Round(stepUs * 1000.0, MidpointRounding.ToEven));
         Busy = true;
         BusyNs += durationNs;
         double energy = _energy.IterationJ(durationNs, c.Bytes.TotalBytes, c.Flops);

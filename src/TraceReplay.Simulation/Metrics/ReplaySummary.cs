@@ -14,6 +14,14 @@ public sealed record ReplaySummary
     public double TtftP99S { get; init; }
     public double TbtMeanS { get; init; }
     public double TbtP99S { get; init; }
+    /// <summary>Mean over completed requests of each one's TPOT, (E2E - TTFT) / (output tokens - 1); one-token outputs excluded.</summary>
+    public double TpotMeanS { get; init; }
+    /// <summary>p99 (nearest rank) of the per-request TPOT.</summary>
+    public double TpotP99S { get; init; }
+    /// <summary>Inter-token latency, mean of all gaps pooled (token-weighted): equals <see cref="TbtMeanS"/>.</summary>
+    public double ItlMeanS => TbtMeanS;
+    /// <summary>Completed requests / simulated duration.</summary>
+    public double RequestThroughputPerS { get; init; }
     public double E2eMeanS { get; init; }
     public double E2eP50S { get; init; }
     public double E2eP99S { get; init; }

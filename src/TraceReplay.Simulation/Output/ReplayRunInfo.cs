@@ -5,7 +5,7 @@ namespace TraceReplay.Simulation.Output;
 /// <summary>Where a replay's figures come from: recorded in summary.json and both Parquet files' metadata.</summary>
 public sealed record ReplayRunInfo(
     ReplayOptions Options, string InputFile, string InputSha256, string InputFormat, string? Retiming,
-    string CostModel, string CostModelProvenance, EnergyModel Energy, int KvBlocksPerInstance)
+    string CostModel, string CostModelProvenance, EnergyModel Energy, int KvBlocksPerInstance, string? Workload = null)
 {
     /// <summary>Parquet key-value metadata (no wall-clock values, so files stay byte-identical across runs).</summary>
     public IReadOnlyDictionary<string, string> ToMetadata() => new SortedDictionary<string, string>(StringComparer.Ordinal)

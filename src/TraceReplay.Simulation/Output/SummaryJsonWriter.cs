@@ -39,11 +39,15 @@ public static class SummaryJsonWriter
             Num(w, "ttft_p99_s", s.TtftP99S);
             Num(w, "tbt_mean_s", s.TbtMeanS);
             Num(w, "tbt_p99_s", s.TbtP99S);
+            Num(w, "tpot_mean_s", s.TpotMeanS);
+            Num(w, "tpot_p99_s", s.TpotP99S);
+            Num(w, "itl_mean_s", s.ItlMeanS);
             Num(w, "e2e_mean_s", s.E2eMeanS);
             Num(w, "e2e_p50_s", s.E2eP50S);
             Num(w, "e2e_p99_s", s.E2eP99S);
             Num(w, "throughput_tokens_per_s", s.ThroughputTokensPerS);
             Num(w, "output_throughput_tokens_per_s", s.OutputThroughputTokensPerS);
+            Num(w, "request_throughput_per_s", s.RequestThroughputPerS);
             Num(w, "slo_attainment", s.SloAttainment);
             Num(w, "hbm_bytes_total", s.HbmBytesTotal);
             Num(w, "hbm_bytes_expert_weights", s.HbmBytesExpertWeights);
@@ -84,6 +88,10 @@ public static class SummaryJsonWriter
         {
             w.WriteString("retiming", info.Retiming);
         }
+        if (info.Workload is not null)
+        {
+            w.WriteString("workload", info.Workload);
+        }
         w.WriteString("model", o.Model);
         w.WriteString("gpu", o.Gpu);
         w.WriteNumber("tp", o.TensorParallel);
@@ -103,6 +111,16 @@ public static class SummaryJsonWriter
         w.WriteString("layer_groups", o.LayerGroups > 0 ? o.LayerGroups.ToString(System.Globalization.CultureInfo.InvariantCulture) : "auto");
         w.WriteNumber("layer_group_cap", o.LayerGroupCap);
         w.WriteNumber("cohort_tokens", o.CohortTokens);
+        WriteDtype(w, "weight_dtype", o.WeightDtype);
+        WriteDtype(w, "expert_weight_dtype", o.ExpertWeightDtype);
+        WriteDtype(w, "activation_dtype", o.ActivationDtype);
+        WriteDtype(w, "kv_dtype", o.KvDtype);
+        w.WriteString("step_overhead", Engine.StepOverhead.For(o) switch
+        {
+            { Enabled: false } => "none",
+            { EnforceEager: true } => "eager",
+            var so => FormattableString.Invariant($"cuda graphs for decode-only steps up to {so.CudaGraphMaxBatch} requests"),
+        });
         w.WriteNumber("activation_reserve_bytes", o.ActivationReserveBytes);
         w.WriteNumber("kv_blocks_per_instance", info.KvBlocksPerInstance);
         Num(w, "slo_ttft_s", o.SloTtftS ?? double.NaN);
@@ -112,6 +130,19 @@ public static class SummaryJsonWriter
         w.WriteNumber("pj_per_flop", info.Energy.PjPerFlop);
         w.WriteString("energy_source", info.Energy.Source);
         w.WriteEndObject();
+    }
+
+    /// <summary>A dtype override, or null when the model's own format applies.</summary>
+    private static void WriteDtype(Utf8JsonWriter w, string name, Core.Models.DType? d)
+    {
+        if (d is { } v)
+        {
+            w.WriteString(name, Core.Models.DTypes.ToName(v));
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
     }
 
     private static void Num(Utf8JsonWriter w, string name, double v)

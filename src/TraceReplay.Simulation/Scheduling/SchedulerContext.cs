@@ -48,14 +48,22 @@ public sealed class SchedulerContext(RequestTable requests, BlockManager blocks,
     /// Makes room for one more KV token of <paramref name="slot"/>, preempting the youngest running requests when
     /// blocks run out. Returns false when <paramref name="slot"/> itself was preempted.
     /// </summary>
-    public bool EnsureDecodeBlock(int slot, IterationPlan plan)
+    public bool EnsureDecodeBlock(int slot, IterationPlan plan) => EnsureBlocks(slot, Requests.Computed[slot] + 1L, plan);
+
+    /// <summary>
+    /// Grows <paramref name="slot"/>'s KV blocks to hold <paramref name="tokens"/> tokens (vLLM v1 allocates a prompt
+    /// chunk's blocks as it is scheduled), preempting the youngest running requests when blocks run out. Returns
+    /// false when <paramref name="slot"/> itself was preempted.
+    /// </summary>
+    public bool EnsureBlocks(int slot, long tokens, IterationPlan plan)
     {
-        int need = Blocks.BlocksFor(Requests.Computed[slot] + 1L);
+        int need = Blocks.BlocksFor(tokens);
         while (Requests.Blocks[slot] < need)
         {
-            if (Blocks.TryAllocate(1))
+            int more = need - Requests.Blocks[slot];
+            if (Blocks.TryAllocate(more))
             {
-                Requests.Blocks[slot]++;
+                Requests.Blocks[slot] += more;
                 continue;
             }
             int victim = Youngest();
@@ -66,6 +74,17 @@ public sealed class SchedulerContext(RequestTable requests, BlockManager blocks,
             }
         }
         return true;
+    }
+
+    /// <summary>Running requests in admission order, copied (the running list may shrink while scheduling).</summary>
+    public ReadOnlySpan<int> RunningSnapshot()
+    {
+        if (_scratch.Length < Running.Count)
+        {
+            _scratch = new int[Math.Max(Running.Count, _scratch.Length * 2)];
+        }
+        Running.CopyTo(_scratch);
+        return _scratch.AsSpan(0, Running.Count);
     }
 
     /// <summary>Running requests currently decoding, copied (the running list may shrink while scheduling).</summary>

@@ -17,11 +17,40 @@ public sealed class ModelCatalogTests
     [InlineData("Qwen3-8B", 8.2e9)]
     [InlineData("CodeLlama-34B", 33.7e9)]
     [InlineData("GPT-3-175B", 175e9)]
+    [InlineData("GPT-OSS-120B", 116.83e9)]
+    [InlineData("Llama-3.1-8B", 8.03e9)]
+    [InlineData("Llama-3.1-70B", 70.6e9)]
+    [InlineData("nvidia/Llama-3.1-8B-Instruct-FP8", 8.03e9)]
+    [InlineData("MiniMaxAI/MiniMax-M2.5", 230e9)]
+    [InlineData("Qwen/Qwen3-235B-A22B-FP8", 235e9)]
+    [InlineData("Qwen3-32B", 32.8e9)]
+    [InlineData("Qwen3-14B", 14.8e9)]
     public void Parameter_count_matches_the_published_total_within_one_percent(string name, double published)
     {
         ModelSpec m = ModelCatalog.Resolve(name);
         double error = Math.Abs(m.Parameters.Total - published) / published;
         Assert.True(error < 0.01, $"{name}: counted {m.Parameters.Total:E4}, published {published:E4}, error {error:P2}");
+    }
+
+    [Fact]
+    public void Kimi_K2_5_is_read_through_its_text_config_as_mla_with_384_experts()
+    {
+        ModelSpec m = ModelCatalog.Resolve("moonshotai/Kimi-K2.5");
+        Assert.Equal(AttentionKind.Mla, m.Attention);
+        Assert.Equal(384, m.Moe!.NumExperts);
+        Assert.Equal(60, m.NumMoeLayers); // first layer dense
+        Assert.Equal(61 * 576 * 2, m.KvBytesPerToken);
+        // Moonshot publishes "1T" total (rounded); the text model counts 1.026T (vision tower not modelled).
+        Assert.InRange(m.Parameters.Total, 1.02e12, 1.03e12);
+    }
+
+    [Fact]
+    public void MiniMax_M2_5_has_qk_norm_and_256_experts_on_every_layer()
+    {
+        ModelSpec m = ModelCatalog.Resolve("MiniMaxAI/MiniMax-M2.5");
+        Assert.True(m.QkNorm);
+        Assert.Equal(62, m.NumMoeLayers);
+        Assert.Equal((256, 8, 1536), (m.Moe!.NumExperts, m.Moe.TopK, m.Moe.ExpertFfn));
     }
 
     [Fact]
@@ -58,6 +87,7 @@ public sealed class ModelCatalogTests
     public void Gpt_oss_alternates_sliding_and_full_attention_and_stores_experts_in_mxfp4()
     {
         ModelSpec m = ModelCatalog.Resolve("openai/gpt-oss-20b");
+        Assert.Equal(36, ModelCatalog.Resolve("openai/gpt-oss-120b").SlidingWindowTokens.Count);
         Assert.Equal(128, m.SlidingWindowTokens[0]);
         Assert.Equal(0, m.SlidingWindowTokens[1]);
         Assert.Equal(4.25 / 8, m.ExpertWeightBytesPerParam);

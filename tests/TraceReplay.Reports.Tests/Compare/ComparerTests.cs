@@ -13,7 +13,7 @@ public sealed class ComparerTests
     {
         RunData run = RunData.Load(SharedRuns.Sarathi, withIterations: false);
         CompareResult r = Comparer.Run(run, run, ComparePolicy.Default, s_options);
-        string[] shared = ["ttft_p50_s", "ttft_p90_s", "ttft_p99_s", "ttft_mean_s", "tbt_mean_s", "e2e_p50_s", "e2e_p99_s", "slo_attainment",
+        string[] shared = ["ttft_p50_s", "ttft_p90_s", "ttft_p99_s", "ttft_mean_s", "tbt_mean_s", "itl_mean_s", "tpot_mean_s", "request_throughput_per_s", "e2e_p50_s", "e2e_p99_s", "slo_attainment",
             "throughput_tokens_per_s", "energy_per_token_j"];
         foreach (string key in shared)
         {
