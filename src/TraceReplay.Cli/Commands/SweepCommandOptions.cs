@@ -1,6 +1,6 @@
 using System.CommandLine;
-using TraceReplay.Core.Diagnostics;
 using System.Globalization;
+using TraceReplay.Core.Diagnostics;
 using TraceReplay.Reports.Sweeps;
 using TraceReplay.Simulation.Engine;
 
