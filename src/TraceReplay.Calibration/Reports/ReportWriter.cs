@@ -41,7 +41,7 @@ public static partial class ReportWriter
         Transfer(sb, r);
         Extrapolation(sb, r);
         Hbm(sb, r);
-        sb.Append("## Iteration check\n\nPer-iteration kernel time on real traces (`shared/data/kernels/kineto`) is compared by `tracereplay iter-check`; ")
+        sb.Append("## Iteration check\n\nPer-iteration kernel time on real traces (`tests/data/kernels/kineto`) is compared by `tracereplay iter-check`; ")
           .Append("its result for this GPU, where a trace exists (h100: HF Qwen1.5-0.5B; b200: vLLM gpt-oss-120b TP 8), is in `ITERATION_CHECK.md` ")
           .Append("next to this file, and summarised in docs/calibration.md.\n");
         return sb.ToString();
