@@ -7,7 +7,7 @@ using TraceReplay.Calibration.IO;
 namespace TraceReplay.Calibration.KernelDb;
 
 /// <summary>
-/// Writes a table of text cells (a <see cref="KernelTable"/>'s columns plus added ones) atomically as CSV, or as
+/// Writes a table of text cells (an input's columns plus predicted ones: <c>predict</c>'s one writer) atomically as CSV, or as
 /// Parquet with each column typed from its cells: integers when every cell is one, else doubles when every cell
 /// parses, else text; empty cells are nulls.
 /// </summary>

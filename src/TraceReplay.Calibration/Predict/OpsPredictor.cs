@@ -1,6 +1,6 @@
 using System.Globalization;
-using CsvHelper;
 using TraceReplay.Calibration.IO;
+using TraceReplay.Calibration.KernelDb;
 using TraceReplay.Calibration.Model;
 using TraceReplay.Calibration.Profiles;
 using TraceReplay.Core.Cost;
@@ -73,17 +73,7 @@ public static class OpsPredictor
 
     private static string Num(double v) => v.ToString("G9", CultureInfo.InvariantCulture);
 
-    private static void Write(string path, CsvTable t, List<string> added, Dictionary<(int, string), string> cells)
-    {
-        using var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
-        using (CsvWriter csv = CsvWriter.Create(text, CsvWriterOptions.Default with { NewLine = "\n" }, leaveOpen: true))
-        {
-            csv.WriteRecord([.. t.Header, .. added]);
-            for (int r = 0; r < t.Rows.Count; r++)
-            {
-                csv.WriteRecord([.. t.Rows[r], .. added.Select(c => cells.TryGetValue((r, c), out string? v) ? v : "")]);
-            }
-        }
-        Core.IO.AtomicFile.WriteAllText(path, text.ToString());
-    }
+    private static void Write(string path, CsvTable t, List<string> added, Dictionary<(int, string), string> cells) =>
+        KernelTableWriter.Write(path, [.. t.Header, .. added],
+            [.. Enumerable.Range(0, t.Rows.Count).Select(r => (string?[])[.. t.Rows[r], .. added.Select(c => cells.TryGetValue((r, c), out string? v) ? v : "")])]);
 }
