@@ -13,12 +13,15 @@ public static class InspectCommand
 {
     public static Command Create()
     {
-        var file = new Argument<string>("FILE") { Description = "A canonical kernel or request Parquet written by `tracereplay ingest`" };
+        var file = new Argument<string>("FILE") { Description = "A canonical kernel or request Parquet written by `tracereplay ingest`, or a replay's requests.parquet, iterations.parquet or summary.json, or a sweep.parquet" };
         var top = new Option<int>("--top") { Description = "How many kernels to list", DefaultValueFactory = _ => 15 };
         var command = new Command("inspect",
             "Summarise a canonical Parquet: rows, schema and metadata, time span; kernels: top kernels by GPU time, time per op class and the " +
-            "kernels left in class 'other'; requests: prompt/output lengths and arrival-rate statistics.\n\n" +
-            "Examples:\n  tracereplay inspect kernels.parquet\n  tracereplay inspect conv.parquet");
+            "kernels left in class 'other'; requests: prompt/output lengths and arrival-rate statistics. Also reads the tool's own outputs: " +
+            "a replay's requests.parquet (latency percentiles), iterations.parquet (iteration time, batch, KV, HBM traffic) and summary.json " +
+            "(every figure with its unit), and a sweep's sweep.parquet (one line per grid point).\n\n" +
+            "Examples:\n  tracereplay inspect kernels.parquet\n  tracereplay inspect conv.parquet\n" +
+            "  tracereplay inspect out/demo/sarathi/requests.parquet\n  tracereplay inspect out/demo/sarathi/summary.json\n  tracereplay inspect out/sweep/sweep.parquet");
         command.Arguments.Add(file);
         command.Options.Add(top);
         command.SetAction(parse =>
@@ -28,8 +31,25 @@ public static class InspectCommand
             {
                 throw new FileNotFoundException($"{path}: file not found");
             }
-            IReadOnlyDictionary<string, string> meta = PrintHeader(path).GetAwaiter().GetResult();
-            if (meta.ContainsKey(KernelColumns.SchemaVersionKey))
+            if (path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+            {
+                InspectOutputs.Summary(path);
+                return 0;
+            }
+            (IReadOnlyDictionary<string, string> meta, HashSet<string> columns) = PrintHeader(path).GetAwaiter().GetResult();
+            if (meta.ContainsKey(Reports.Sweeps.SweepParquet.GridShaKey))
+            {
+                InspectOutputs.Sweep(path);
+            }
+            else if (meta.ContainsKey(ReplayMetadataKey) && columns.Contains("ttft_s"))
+            {
+                InspectOutputs.Requests(path);
+            }
+            else if (meta.ContainsKey(ReplayMetadataKey) && columns.Contains("duration_s"))
+            {
+                InspectOutputs.Iterations(path);
+            }
+            else if (meta.ContainsKey(KernelColumns.SchemaVersionKey))
             {
                 InspectKernels.Print(KernelTable.ReadAsync(path).GetAwaiter().GetResult(), parse.GetValue(top));
             }
@@ -39,17 +59,19 @@ public static class InspectCommand
             }
             else
             {
-                throw new InvalidDataException($"{path}: no TraceReplay schema version in the file metadata; expected a file written by `tracereplay ingest`");
+                throw new InvalidDataException($"{path}: no TraceReplay metadata in the file; expected a file written by `tracereplay ingest`, `replay` or `sweep`");
             }
             return 0;
         });
         return command;
     }
 
-    private static Task<IReadOnlyDictionary<string, string>> PrintHeader(string path) =>
+    private const string ReplayMetadataKey = Simulation.Output.ReplayRunInfo.SchedulerKey;
+
+    private static Task<(IReadOnlyDictionary<string, string> Metadata, HashSet<string> Columns)> PrintHeader(string path) =>
         TraceReplay.Core.IO.ParquetInput.Guard(path, () => PrintHeaderCore(path));
 
-    private static async Task<IReadOnlyDictionary<string, string>> PrintHeaderCore(string path)
+    private static async Task<(IReadOnlyDictionary<string, string> Metadata, HashSet<string> Columns)> PrintHeaderCore(string path)
     {
         await using ParquetReader reader = await TraceReplay.Core.IO.ParquetInput.OpenAsync(path);
         long rows = 0;
@@ -64,6 +86,6 @@ public static class InspectCommand
         {
             AnsiConsole.MarkupLine($"  {Markup.Escape(k)} = {Markup.Escape(v)}");
         }
-        return reader.CustomMetadata;
+        return (reader.CustomMetadata, [.. reader.Schema.DataFields.Select(f => f.Name)]);
     }
 }

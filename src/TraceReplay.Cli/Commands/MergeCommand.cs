@@ -47,7 +47,7 @@ public static class MergeCommand
         var table = new Table().Border(TableBorder.Rounded).AddColumns("configuration", "goodput (req/s)", "SLO attainment there (%)", "note");
         foreach (GoodputRow g in SweepAnalysis.Goodput(rows, target))
         {
-            table.AddRow(Markup.Escape(g.Config), Fmt.Sig(g.GoodputRps), Fmt.Sig(g.AttainmentAtGoodput * 100), Markup.Escape(g.Note));
+            table.AddRow(Markup.Escape(g.Config), double.IsFinite(g.GoodputRps) ? RateList.Format(g.GoodputRps) : "-", Fmt.Sig(g.AttainmentAtGoodput * 100), Markup.Escape(g.Note));
         }
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLine($"[grey]report: {Markup.Escape(Path.Combine(outDir, SweepReport.MarkdownFile))}, {Markup.Escape(Path.Combine(outDir, SweepReport.HtmlFile))}[/]");

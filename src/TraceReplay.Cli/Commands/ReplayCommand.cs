@@ -65,8 +65,18 @@ public static class ReplayCommand
                 : RunClosedLoopWithProgress(workload, options, parse.GetValue(o.CostModel)!, dir, parse.GetValue(o.Calibration)));
         }
         SummaryTable.Render(results);
+        foreach (ReplayRunner.Result r in results.Where(r => r.Summary.Overloaded))
+        {
+            Console.Error.WriteLine(OverloadWarning(r));
+        }
         return 0;
     }
+
+    /// <summary>One stderr line per overloaded run: its figures describe a queue that grows with the trace's length.</summary>
+    internal static string OverloadWarning(ReplayRunner.Result r) => FormattableString.Invariant(
+        $"warning: {r.Directory}: overloaded ({r.Info.Options.Scheduler}): the waiting queue grew by {r.Summary.QueueRiseRequests:F0} requests over the arrival window ") +
+        FormattableString.Invariant($"({r.Summary.QueueGrowthRequestsPerS:G3} requests/s), so the modelled system serves about {Math.Max(0, 1 - r.Summary.QueueRiseRequests / Math.Max(1, r.Summary.Requests)):P0} of the offered load; ") +
+        "latencies grow with the trace's length. Lower --rate or add --replicas (summary.json: overloaded, queue_growth_requests_per_s).";
 
     private static ReplayRunner.Result RunClosedLoopWithProgress(ClosedLoopWorkload workload, ReplayOptions options, string costModel, string dir, string? calibrationPath)
     {

@@ -60,11 +60,33 @@ internal sealed class ReplayCommandOptions
         Calibration, CostPath, StaticPowerW, HbmPjPerByte, PjPerFlop, WeightDtype, ActivationDtype, KvDtype, EnforceEager, Output,
     ];
 
+    /// <summary>
+    /// The options that describe the serving system (hardware, parallelism, limits, formats, cost model), not the
+    /// workload or the swept knobs: <c>sweep</c> takes these too, under the same names.
+    /// </summary>
+    public IEnumerable<Option> Serving =>
+    [
+        Model, Gpu, Tp, Replicas, Router, MaxBatchedTokens, LayerGroupCap, CohortTokens, MaxSeqs, BlockSize, GpuMemoryUtilization, ActivationReserveGib,
+        KvBlocks, Routing, Seed, Arrival, CostModel, Calibration, CostPath, StaticPowerW, HbmPjPerByte, PjPerFlop, WeightDtype, ActivationDtype, KvDtype, EnforceEager,
+    ];
+
     public ReplayOptions ToReplayOptions(ParseResult p, string scheduler)
     {
         string groups = p.GetValue(LayerGroups)!.Trim().ToLowerInvariant();
         int g = groups == "auto" ? 0 : int.TryParse(groups, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out int n) && n > 0
             ? n : throw new ArgumentException($"--layer-groups '{groups}': expected auto or a positive integer");
+        return ToServingOptions(p, scheduler) with
+        {
+            ChunkTokens = Positive(p.GetValue(ChunkTokens), "--chunk-tokens"),
+            LayerGroups = g,
+            SloTtftS = Checked.Positive(p.GetValue(SloTtftS), "--slo-ttft-s", "s"),
+            SloTbtS = Checked.Positive(p.GetValue(SloTbtS), "--slo-tbt-s", "s"),
+        };
+    }
+
+    /// <summary>The replay options set by <see cref="Serving"/> alone (the rest at their defaults); for <c>sweep</c>.</summary>
+    public ReplayOptions ToServingOptions(ParseResult p, string scheduler)
+    {
         bool v1 = scheduler.Trim().Equals("vllm-v1", StringComparison.OrdinalIgnoreCase);
         GpuSpec gpu = GpuCatalog.Resolve(p.GetValue(Gpu)!);
         int maxSeqs = Positive(p.GetValue(MaxSeqs) ?? (v1 ? VllmDefaults.MaxSeqs(gpu) : 256), "--max-seqs");
@@ -82,9 +104,7 @@ internal sealed class ReplayCommandOptions
                 string r => throw new ArgumentException($"--router '{r}': expected least-outstanding or round-robin"),
             },
             Scheduler = scheduler.ToLowerInvariant(),
-            ChunkTokens = Positive(p.GetValue(ChunkTokens), "--chunk-tokens"),
             MaxBatchedTokens = maxBatched,
-            LayerGroups = g,
             LayerGroupCap = Positive(p.GetValue(LayerGroupCap), "--layer-group-cap"),
             CohortTokens = Positive(p.GetValue(CohortTokens), "--cohort-tokens"),
             MaxSequences = maxSeqs,
@@ -98,8 +118,6 @@ internal sealed class ReplayCommandOptions
             GpuMemoryUtilization = p.GetValue(GpuMemoryUtilization) is > 0 and <= 1 and double u ? u : throw new ArgumentException("--gpu-memory-utilization must be in (0, 1]"),
             ActivationReserveBytes = Checked.NonNegative(p.GetValue(ActivationReserveGib), "--activation-reserve-gib", "GiB") * (1L << 30),
             KvBlocksOverride = p.GetValue(KvBlocks) is int kb ? Positive(kb, "--kv-blocks") : null,
-            SloTtftS = Checked.Positive(p.GetValue(SloTtftS), "--slo-ttft-s", "s"),
-            SloTbtS = Checked.Positive(p.GetValue(SloTbtS), "--slo-tbt-s", "s"),
             Routing = p.GetValue(Routing)!,
             Seed = p.GetValue(Seed),
             CostPath = Enum.TryParse(p.GetValue(CostPath), ignoreCase: true, out CostPath cp) ? cp : throw new ArgumentException($"--cost-path '{p.GetValue(CostPath)}': expected vectorized, scalar or reference"),

@@ -10,7 +10,7 @@ public static class ReportCommand
 {
     public static Command Create()
     {
-        var dirs = new Argument<string[]>("DIR") { Description = "Replay output folders (summary.json, requests.parquet, iterations.parquet)", Arity = ArgumentArity.OneOrMore };
+        var dirs = new Argument<string[]>("DIR") { Description = "Replay output folders (summary.json, requests.parquet, iterations.parquet), or folders of them (each subfolder with a summary.json is a run)", Arity = ArgumentArity.OneOrMore };
         var output = new Option<string?>("--output", "-o") { Description = "Folder for report.md, report.html and plots/ (default: the single DIR, or ./report for several)" };
         var command = new Command("report",
             "Write report.md and a self-contained report.html with PNG and SVG plots (TTFT and token-gap CDFs, latency over trace time, running batch " +
@@ -18,6 +18,7 @@ public static class ReportCommand
             "at-a-glance table of which run is best.\n\n" +
             "Examples:\n" +
             "  tracereplay report out/sarathi\n" +
+            "  tracereplay report out/demo                      (every run under out/demo: sarathi/, layered/)\n" +
             "  tracereplay report out/demo/sarathi out/demo/layered -o out/demo/report");
         command.Arguments.Add(dirs);
         command.Options.Add(output);

@@ -9,45 +9,43 @@ namespace TraceReplay.Cli.Commands;
 /// <summary>The options of <c>tracereplay sweep</c> and the grid they define.</summary>
 internal sealed class SweepCommandOptions
 {
+    /// <summary>The replay's serving options (<see cref="ReplayCommandOptions.Serving"/>), taken under the same names.</summary>
+    public ReplayCommandOptions Replay { get; } = new();
     public Option<string> Requests { get; } = new("--requests") { Description = "Request log whose lengths are replayed (re-timed at each rate): canonical request Parquet, CSV or Azure trace CSV", Required = true };
-    public Option<string> Model { get; } = CommonOptions.Model();
-    public Option<string> Gpu { get; } = CommonOptions.Gpu();
-    public Option<int> Tp { get; } = CommonOptions.Tp();
     public Option<string> Schedulers { get; } = new("--schedulers") { Description = "Schedulers, comma-separated (e.g. sarathi,layered)", Required = true };
     public Option<string> Rates { get; } = new("--rates") { Description = "Rates (req/s): START:STOP:STEP inclusive, or a comma list", Required = true };
     public Option<string> ChunkTokens { get; } = new("--chunk-tokens") { Description = "sarathi token budgets to sweep, comma-separated (tokens)", DefaultValueFactory = _ => "512" };
     public Option<string> LayerGroups { get; } = new("--layer-groups") { Description = "layered group counts to sweep, comma-separated: auto or N", DefaultValueFactory = _ => "auto" };
-    public Option<string> Arrival { get; } = new("--arrival") { Description = "Arrival process: poisson | gamma:CV", DefaultValueFactory = _ => "poisson" };
-    public Option<int> Seed { get; } = new("--seed") { Description = "Seed for re-timed arrivals and routing", DefaultValueFactory = _ => 0 };
     public Option<double> SloTtftS { get; } = new("--slo-ttft-s") { Description = "SLO: time to first token limit (s)", DefaultValueFactory = _ => 5.0 };
     public Option<double> SloTbtS { get; } = new("--slo-tbt-s") { Description = "SLO: limit on every gap between tokens (s)", DefaultValueFactory = _ => 0.125 };
     public Option<double> SloTarget { get; } = new("--slo-target") { Description = "Goodput: attainment a rate must reach (fraction)", DefaultValueFactory = _ => 0.9 };
-    public Option<string> CostModel { get; } = new("--cost-model") { Description = "Cost model: calibrated (shipped calibration for the GPU; h200/b200 derived from h100; roofline where none) | calibrated-skip-masked (what-if: the same, prefill attention as an ideal causal kernel that skips masked tiles) | roofline (uncalibrated datasheet roofline)", DefaultValueFactory = _ => "calibrated" };
-    public Option<string?> Calibration { get; } = CommonOptions.CalibrationPath();
     public Option<int> MaxRequests { get; } = new("--max-requests") { Description = "Replay only the first N requests of the file (0 = all)", DefaultValueFactory = _ => 0 };
     public Option<string?> Shard { get; } = new("--shard") { Description = "Run shard i of N (0-based), e.g. 0/8" };
     public Option<int?> Shards { get; } = new("--shards") { Description = "Shard count N when the index comes from JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID" };
     public Option<int> Jobs { get; } = new("--jobs", "-j") { Description = "Replays run at once (default: all local cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
     public Option<string> Output { get; } = new("--output", "-o") { Description = "Output folder", Required = true };
 
+    public Option<string> Arrival => Replay.Arrival;
+    public Option<string> CostModel => Replay.CostModel;
+    public Option<string?> Calibration => Replay.Calibration;
+
     public IEnumerable<Option> All =>
-        [Requests, Model, Gpu, Tp, Schedulers, Rates, ChunkTokens, LayerGroups, Arrival, Seed, SloTtftS, SloTbtS, SloTarget, CostModel, Calibration, MaxRequests, Shard, Shards, Jobs, Output];
+        [Requests, Schedulers, Rates, ChunkTokens, LayerGroups, SloTtftS, SloTbtS, SloTarget, MaxRequests, Shard, Shards, Jobs, Output, .. Replay.Serving];
 
     public SweepGrid ToGrid(ParseResult p, string inputSha256, string costModel)
     {
         string[] schedulers = [.. p.GetValue(Schedulers)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(s => s.ToLowerInvariant())];
-        var baseOptions = new ReplayOptions
+        if (schedulers.Length == 0)
         {
-            Model = p.GetValue(Model)!,
-            Gpu = p.GetValue(Gpu)!,
-            TensorParallel = p.GetValue(Tp) is > 0 and int tp ? tp : throw new ArgumentException("--tp must be a positive integer"),
-            SloTtftS = Checked.Positive(p.GetValue(SloTtftS), "--slo-ttft-s", "s"),
-            SloTbtS = Checked.Positive(p.GetValue(SloTbtS), "--slo-tbt-s", "s"),
-            Seed = p.GetValue(Seed),
-        };
-        foreach (string s in schedulers)
+            throw new ArgumentException($"--schedulers: name at least one of {string.Join(", ", Simulation.Scheduling.SchedulerRegistry.Names)}");
+        }
+        double sloTtft = Checked.Positive(p.GetValue(SloTtftS), "--slo-ttft-s", "s"), sloTbt = Checked.Positive(p.GetValue(SloTbtS), "--slo-tbt-s", "s");
+        var baseOptions = new SortedDictionary<string, ReplayOptions>(StringComparer.Ordinal);
+        foreach (string s in schedulers.Distinct())
         {
-            _ = Simulation.Scheduling.SchedulerRegistry.Create(s, baseOptions with { Scheduler = s });
+            ReplayOptions options = Replay.ToServingOptions(p, s) with { SloTtftS = sloTtft, SloTbtS = sloTbt };
+            _ = Simulation.Scheduling.SchedulerRegistry.Create(s, options); // unknown names fail before any work
+            baseOptions[s] = options;
         }
         int[] chunks = [.. p.GetValue(ChunkTokens)!.Split(',', StringSplitOptions.TrimEntries).Select(c =>
             int.TryParse(c, NumberStyles.None, CultureInfo.InvariantCulture, out int v) && v > 0 ? v : throw new ArgumentException($"--chunk-tokens: '{c}' is not a positive integer"))];

@@ -28,7 +28,7 @@ public static class ReportBuilder
         }
         var runs = new List<RunData>();
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (string d in directories)
+        foreach (string d in directories.SelectMany(RunData.Expand))
         {
             RunData run = RunData.Load(d, withIterations: true);
             int n = seen[run.Label] = seen.GetValueOrDefault(run.Label) + 1;

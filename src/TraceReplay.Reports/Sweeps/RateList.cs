@@ -35,6 +35,12 @@ public static class RateList
         return rates;
     }
 
+    /// <summary>
+    /// How every sweep output prints a rate (req/s): the shortest text that reads back as the same double, so a rate
+    /// prints as it was given (1.1, not 1.100) and two grid points never print alike.
+    /// </summary>
+    public static string Format(double ratePerS) => ratePerS.ToString("R", CultureInfo.InvariantCulture);
+
     private static bool Num(string s, out double v) =>
         double.TryParse(s.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out v) && double.IsFinite(v);
 }

@@ -26,7 +26,7 @@ public static class SweepAnalysis
                 continue;
             }
             double[] dips = [.. r.Where(x => x.Point.RatePerS < best.Point.RatePerS && !(x["slo_attainment"] >= target)).Select(x => x.Point.RatePerS)];
-            string note = dips.Length > 0 ? $"non-monotone: below target at {string.Join(", ", dips.Select(Fmt.Sig))} req/s"
+            string note = dips.Length > 0 ? $"non-monotone: below target at {string.Join(", ", dips.Select(RateList.Format))} req/s"
                 : best == r[^1] ? "meets the target at the highest swept rate: goodput may be higher" : "";
             result.Add(new GoodputRow(config, best.Point.RatePerS, best["slo_attainment"], note));
         }

@@ -31,6 +31,8 @@ public static class SweepColumns
         new("iterations", true, s => s.Iterations),
         new("preemptions", true, s => s.Preemptions),
         new("peak_kv_blocks_used", true, s => s.PeakKvBlocksUsed),
+        new("overloaded", true, s => s.Overloaded ? 1 : 0),
+        new("queue_growth_requests_per_s", false, s => s.QueueGrowthRequestsPerS),
     ];
 
     public static IReadOnlyDictionary<string, double> From(ReplaySummary s) =>

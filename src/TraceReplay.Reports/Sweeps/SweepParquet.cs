@@ -15,6 +15,8 @@ public static class SweepParquet
     public const string GridKey = "tracereplay.sweep.grid";
     public const string PointsKey = "tracereplay.sweep.points";
     public const string ShardKey = "tracereplay.sweep.shard";
+    /// <summary>One key per serving option, named after its replay flag, e.g. <c>tracereplay.sweep.option.replicas</c> = 2.</summary>
+    public const string OptionKeyPrefix = "tracereplay.sweep.option.";
 
     private static readonly DataField s_index = new DataField<int>("grid_index"), s_scheduler = new DataField<string>("scheduler"),
         s_rate = new DataField<double>("rate_rps"), s_chunk = new DataField<int?>("chunk_tokens"), s_groups = new DataField<string>("layer_groups");

@@ -20,20 +20,20 @@ public static class SweepReport
             new ParagraphBlock($"{rows.Count} grid points; grid `{metadata.GetValueOrDefault(SweepParquet.GridShaKey, "?")[..Math.Min(12, metadata.GetValueOrDefault(SweepParquet.GridShaKey, "?").Length)]}`: {metadata.GetValueOrDefault(SweepParquet.GridKey, "")}"),
             new HeadingBlock(2, $"Goodput (highest rate with SLO attainment >= {Fmt.Fixed(target * 100, 0)}%)"),
             new TableBlock(["configuration", "goodput (req/s)", "SLO attainment there (%)", "note"],
-                [.. SweepAnalysis.Goodput(rows, target).Select(g => new[] { g.Config, Fmt.Sig(g.GoodputRps), Fmt.Sig(g.AttainmentAtGoodput * 100), g.Note })]),
+                [.. SweepAnalysis.Goodput(rows, target).Select(g => new[] { g.Config, double.IsFinite(g.GoodputRps) ? RateList.Format(g.GoodputRps) : "-", Fmt.Sig(g.AttainmentAtGoodput * 100), g.Note })]),
             new HeadingBlock(2, "SLO attainment (%) against rate"),
         };
         var configs = SweepAnalysis.ByConfig(rows);
         double[] rates = [.. rows.Select(r => r.Point.RatePerS).Distinct().Order()];
         blocks.Add(new TableBlock(["rate (req/s)", .. configs.Select(c => c.Config)],
-            [.. rates.Select(rate => new[] { Fmt.Sig(rate) }.Concat(configs.Select(c =>
+            [.. rates.Select(rate => new[] { RateList.Format(rate) }.Concat(configs.Select(c =>
                 c.Rows.FirstOrDefault(r => r.Point.RatePerS == rate) is SweepRow r ? Fmt.Sig(r["slo_attainment"] * 100) : "-")).ToArray())]));
         blocks.Add(new FigureBlock("slo_attainment_vs_rate", "SLO attainment against offered rate, one line per configuration; the dashed line is the target.",
             PlotFile.Save(AttainmentPlot(configs, target), plots, "slo_attainment_vs_rate")));
         blocks.Add(new HeadingBlock(2, "TTFT-TBT Pareto frontier (p99 of each; no other point is better on both)"));
         IReadOnlyList<SweepRow> front = SweepAnalysis.Pareto(rows);
         blocks.Add(new TableBlock(["grid_index", "configuration", "rate (req/s)", "ttft_p99_s (s)", "tbt_p99_s (s)", "SLO attainment (%)"],
-            [.. front.Select(r => new[] { Fmt.Int(r.Point.Index), r.Point.Config, Fmt.Sig(r.Point.RatePerS), Fmt.Sig(r["ttft_p99_s"]), Fmt.Sig(r["tbt_p99_s"]), Fmt.Sig(r["slo_attainment"] * 100) })]));
+            [.. front.Select(r => new[] { Fmt.Int(r.Point.Index), r.Point.Config, RateList.Format(r.Point.RatePerS), Fmt.Sig(r["ttft_p99_s"]), Fmt.Sig(r["tbt_p99_s"]), Fmt.Sig(r["slo_attainment"] * 100) })]));
         blocks.Add(new FigureBlock("pareto", "Every grid point by TTFT p99 and TBT p99; the frontier is the line.", PlotFile.Save(ParetoPlot(configs, front), plots, "pareto")));
         blocks.Add(new ParagraphBlock("Query the rows directly, e.g. `duckdb -c \"SELECT scheduler, rate_rps, slo_attainment FROM 'sweep.parquet' ORDER BY grid_index\"`."));
         AtomicFile.WriteAllText(Path.Combine(outputDir, MarkdownFile), MarkdownRenderer.Render(blocks));
@@ -62,19 +62,31 @@ public static class SweepReport
     {
         var plot = new Plot();
         plot.Title("TTFT p99 against TBT p99");
-        plot.XLabel("TTFT p99 (s)");
-        plot.YLabel("TBT p99 (s)");
+        // Past saturation the p99s grow by orders of magnitude: a log axis keeps the frontier's knee readable.
+        bool logX = LogAxis.Spans(configs.SelectMany(c => c.Rows).Select(r => r["ttft_p99_s"]));
+        bool logY = LogAxis.Spans(configs.SelectMany(c => c.Rows).Select(r => r["tbt_p99_s"]));
+        plot.XLabel(logX ? "TTFT p99 (s, log scale)" : "TTFT p99 (s)");
+        plot.YLabel(logY ? "TBT p99 (s, log scale)" : "TBT p99 (s)");
+        double[] X(IEnumerable<SweepRow> rows) => LogAxis.Coordinates(rows.Select(r => r["ttft_p99_s"]), logX);
+        double[] Y(IEnumerable<SweepRow> rows) => LogAxis.Coordinates(rows.Select(r => r["tbt_p99_s"]), logY);
         for (int i = 0; i < configs.Count; i++)
         {
-            var pts = plot.Add.ScatterPoints(configs[i].Rows.Select(r => r["ttft_p99_s"]).ToArray(), configs[i].Rows.Select(r => r["tbt_p99_s"]).ToArray(),
-                new ScottPlot.Palettes.Category10().GetColor(i));
+            var pts = plot.Add.ScatterPoints(X(configs[i].Rows), Y(configs[i].Rows), new ScottPlot.Palettes.Category10().GetColor(i));
             pts.LegendText = configs[i].Config;
         }
         if (front.Count > 0)
         {
-            var f = plot.Add.ScatterLine(front.Select(r => r["ttft_p99_s"]).ToArray(), front.Select(r => r["tbt_p99_s"]).ToArray(), Colors.Black);
+            var f = plot.Add.ScatterLine(X(front), Y(front), Colors.Black);
             f.LegendText = "Pareto frontier";
             f.ConnectStyle = ConnectStyle.StepVertical;
+        }
+        if (logX)
+        {
+            LogAxis.Use(plot.Axes.Bottom);
+        }
+        if (logY)
+        {
+            LogAxis.Use(plot.Axes.Left);
         }
         plot.ShowLegend(Alignment.UpperRight);
         return plot;

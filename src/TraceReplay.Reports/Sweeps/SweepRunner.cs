@@ -40,6 +40,10 @@ public static class SweepRunner
             [SweepParquet.GridKey] = grid.Describe(),
             [SweepParquet.PointsKey] = grid.Points().Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
+        foreach ((string name, string value) in grid.OptionValues())
+        {
+            m[SweepParquet.OptionKeyPrefix + name] = value;
+        }
         if (!shard.IsWhole)
         {
             m[SweepParquet.ShardKey] = shard.ToString();

@@ -6,9 +6,11 @@ namespace TraceReplay.Simulation.Engine;
 public sealed partial class ReplaySimulation
 {
     private readonly Queue<RequestRecord> _injected = new();
+    private readonly QueueGrowth _queue = new();
 
     private void Arrive(in RequestRecord r, long now)
     {
+        _queue.Observe(now, WaitingRequests());
         ServingInstance inst = Route();
         _routed++;
         string? reason = RejectReason(r);
@@ -28,6 +30,16 @@ public sealed partial class ReplaySimulation
             inst.WakePending = true;
             Push(now, -2 - inst.Index);
         }
+    }
+
+    private int WaitingRequests()
+    {
+        int waiting = 0;
+        foreach (ServingInstance i in _instances)
+        {
+            waiting += i.Context.Waiting.Count;
+        }
+        return waiting;
     }
 
     /// <summary>Requests that could never run: empty, or more KV than an instance has even alone.</summary>
@@ -128,6 +140,12 @@ public sealed partial class ReplaySimulation
         }
         ReplaySummary s = _summary.Build(windowNs * 1e-9, idle, hasSlo, KvBlocks);
         _summary.ReleaseSpill(); // the summary is final: drop any spilled samples' temporary files now
-        return s with { Preemptions = preempted };
+        return s with
+        {
+            Preemptions = preempted,
+            Overloaded = _queue.Overloaded,
+            QueueGrowthRequestsPerS = _queue.GrowthPerS,
+            QueueRiseRequests = _queue.RiseRequests,
+        };
     }
 }

@@ -44,4 +44,10 @@ public sealed record ReplaySummary
     public long ExpectedOutputTokens { get; init; }
     public int KvBlocksPerInstance { get; init; }
     public int PeakKvBlocksUsed { get; init; }
+    /// <summary>The waiting queue grew through the run: offered load above what the modelled system serves (<see cref="QueueGrowth"/>).</summary>
+    public bool Overloaded { get; init; }
+    /// <summary>Slope of the waiting-queue depth arrivals found, fitted over the arrival window (requests/s).</summary>
+    public double QueueGrowthRequestsPerS { get; init; }
+    /// <summary>Rise of that fitted depth from the first to the last arrival (requests).</summary>
+    public double QueueRiseRequests { get; init; }
 }

@@ -15,6 +15,9 @@ public static class SummaryJsonWriter
     public const string EnergyNote =
         "estimate: static power x time (busy and idle) + pJ per HBM byte + pJ per FLOP, per GPU x TP; coefficients per GPU from gpus.json (see energy_source), not measured";
 
+    public const string OverloadNote =
+        "overloaded: the waiting queue that arrivals find, fitted linearly over the arrival window, rises by >= 5% of the requests (and >= 16): the system serves under ~95% of the offered load, so latencies grow with trace length";
+
     public const string TbtP99Method = "pooled over all token gaps; log-linear histogram, within 0.4% of the exact nearest-rank value";
 
     public static void Write(string path, ReplaySummary s, ReplayRunInfo info, double wallS)
@@ -64,8 +67,12 @@ public static class SummaryJsonWriter
             w.WriteNumber("generated_tokens", s.GeneratedTokens);
             w.WriteNumber("kv_blocks_per_instance", s.KvBlocksPerInstance);
             w.WriteNumber("peak_kv_blocks_used", s.PeakKvBlocksUsed);
+            w.WriteBoolean("overloaded", s.Overloaded);
+            Num(w, "queue_growth_requests_per_s", s.QueueGrowthRequestsPerS);
+            Num(w, "queue_rise_requests", s.QueueRiseRequests);
             w.WriteString("tbt_p99_method", TbtP99Method);
             w.WriteString("energy_note", EnergyNote);
+            w.WriteString("overload_note", OverloadNote);
             WriteRun(w, info);
             w.WriteNumber("wall_s", Math.Round(wallS, 3));
             w.WriteEndObject();
@@ -96,7 +103,7 @@ public static class SummaryJsonWriter
         w.WriteString("gpu", o.Gpu);
         w.WriteNumber("tp", o.TensorParallel);
         w.WriteNumber("replicas", o.Replicas);
-        w.WriteString("router", o.Router == Engine.RouterPolicy.RoundRobin ? "round-robin" : "least-outstanding");
+        w.WriteString("router", Engine.ReplayOptionsText.RouterName(o.Router));
         w.WriteString("scheduler", o.Scheduler);
         w.WriteString("cost_model", info.CostModel);
         w.WriteString("cost_model_provenance", info.CostModelProvenance);

@@ -78,6 +78,19 @@ public sealed class ReportBuilderTests
         Assert.Contains("summary.json", ex.Message);
     }
 
+    [Fact]
+    public void A_folder_of_runs_is_expanded_to_its_run_subfolders_in_order()
+    {
+        // SharedRuns' root holds sarathi/, sarathi-again/, sarathi-a100/ and vllm/, as `replay --scheduler a,b -o DIR` writes.
+        string root = Path.GetDirectoryName(SharedRuns.Sarathi)!;
+        IReadOnlyList<RunData> runs = ReportBuilder.LoadRuns([root]);
+        Assert.Equal(["sarathi", "sarathi-a100", "sarathi-again", "vllm"], runs.Select(r => r.Label));
+        using var tmp = new TempDir();
+        Directory.CreateDirectory(tmp.Sub("not-a-run"));
+        var ex = Assert.Throws<FileNotFoundException>(() => ReportBuilder.LoadRuns([tmp.Path]));
+        Assert.Contains("no summary.json in it or in its subfolders", ex.Message);
+    }
+
     private static double NearestRank(double[] sorted, double q) => sorted[Math.Clamp((int)Math.Ceiling(q * sorted.Length) - 1, 0, sorted.Length - 1)];
 
     private static void Close(double expected, double fromMarkdown) =>

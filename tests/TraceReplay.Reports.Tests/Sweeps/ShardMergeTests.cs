@@ -7,7 +7,8 @@ namespace TraceReplay.Reports.Tests.Sweeps;
 
 public sealed class ShardMergeTests
 {
-    private static readonly SweepGrid s_grid = new(ReplayFixture.Options(), ["sarathi", "vllm"], [20.0, 35.0], [256, 512], ["auto"], "poisson", "test", "roofline");
+    private static readonly SweepGrid s_grid = new(
+        new Dictionary<string, TraceReplay.Simulation.Engine.ReplayOptions> { ["sarathi"] = ReplayFixture.Options(), ["vllm"] = ReplayFixture.Options("vllm") }, ["sarathi", "vllm"], [20.0, 35.0], [256, 512], ["auto"], "poisson", "test", "roofline");
 
     private static IReadOnlyList<SweepRow> Run(ShardSpec shard, int jobs = 2) =>
         SweepRunner.Run(s_grid, ReplayFixture.Requests(150, 1, seed: 2), o => new RooflineCostModel(GpuCatalog.Resolve(o.Gpu)), shard, jobs);

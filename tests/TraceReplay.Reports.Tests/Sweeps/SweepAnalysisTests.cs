@@ -1,3 +1,4 @@
+using TraceReplay.Reports.Report;
 using TraceReplay.Reports.Sweeps;
 
 namespace TraceReplay.Reports.Tests.Sweeps;
@@ -28,5 +29,20 @@ public sealed class SweepAnalysisTests
     {
         SweepRow[] rows = [Row(0, "a", 1, 1, 1.0, 0.5), Row(1, "a", 2, 1, 2.0, 0.2), Row(2, "b", 1, 1, 2.5, 0.6), Row(3, "b", 2, 1, 0.5, 0.9)];
         Assert.Equal([3, 0, 1], SweepAnalysis.Pareto(rows).Select(r => r.Point.Index));
+    }
+
+    [Fact]
+    public void The_pareto_plot_uses_a_log_axis_only_where_the_values_span_two_decades()
+    {
+        using var tmp = new TempDir();
+        // TTFT p99 from 0.05 s to 40 s (past saturation), TBT p99 within a factor of 3.
+        SweepRow[] rows = [Row(0, "a", 1, 1, 0.05, 0.02), Row(1, "a", 2, 0.9, 0.4, 0.03), Row(2, "a", 3, 0.2, 40, 0.06)];
+        SweepReport.Write(rows, new Dictionary<string, string>(), 0.9, tmp.Path);
+        string svg = File.ReadAllText(Path.Combine(tmp.Path, ReportBuilder.PlotsFolder, "pareto.svg"));
+        Assert.Contains("TTFT p99 (s, log scale)", svg);
+        Assert.DoesNotContain("TBT p99 (s, log scale)", svg);
+        Assert.Contains("TBT p99 (s)", svg);
+        Assert.True(LogAxis.Spans([0.05, 5]));
+        Assert.False(LogAxis.Spans([0.05, 4.9, double.NaN, 0, -1]));
     }
 }
