@@ -50,6 +50,7 @@ public static class CliApp
         try
         {
             ParseResult parse = Build().Parse(args);
+            Replay.PhaseClock.Mark("command line: build the command tree, parse");
             // capture stops on Ctrl+C and writes what it recorded (its own cancellation); every other command is ended
             // by SIGINT/SIGTERM with its temp files removed.
             using Interrupts? interrupts = parse.CommandResult.Command.Name == "capture" ? null : Interrupts.Register();

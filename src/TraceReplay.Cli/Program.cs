@@ -1,3 +1,8 @@
 using TraceReplay.Cli;
+using TraceReplay.Cli.Replay;
 
-return CliApp.Run(args);
+PhaseClock.Start();
+int code = CliApp.Run(args);
+PhaseClock.Mark("exit: after the command");
+PhaseClock.Report(Console.Error);
+return code;

@@ -52,7 +52,9 @@ public static class ReplayCommand
             throw new ArgumentException("--rate re-times a request log; a closed-loop benchmark's arrivals follow its completions");
         }
         ArrivalRetimer? retimer = rate.HasValue ? ArrivalRetimer.Create(rate.Value, parse.GetValue(o.Arrival)!) : null;
+        PhaseClock.Mark("options: map and validate");
         RequestInput? input = workload is null ? RequestInput.Open(parse.GetValue(o.Requests)!, retimer is not null) : null;
+        PhaseClock.Mark("input: open, SHA-256, detect, count rows");
         string outDir = parse.GetValue(o.Output)!;
         ReplayOutputs.RefuseOverwritingInputs(outDir, schedulers, [input?.Path, parse.GetValue(o.Calibration), parse.GetValue(o.Model), parse.GetValue(o.Gpu)]);
         var results = new List<ReplayRunner.Result>();
@@ -65,6 +67,7 @@ public static class ReplayCommand
                 : RunClosedLoopWithProgress(workload, options, parse.GetValue(o.CostModel)!, dir, parse.GetValue(o.Calibration)));
         }
         SummaryTable.Render(results);
+        PhaseClock.Mark("terminal: summary table");
         foreach (ReplayRunner.Result r in results.Where(r => r.Summary.Overloaded))
         {
             Console.Error.WriteLine(OverloadWarning(r));

@@ -22,14 +22,21 @@ internal static class ReplayRunner
         var clock = Stopwatch.StartNew();
         GpuSpec gpu = GpuCatalog.Resolve(options.Gpu);
         ICostModel cost = CostModels.Resolve(costModel, gpu, calibrationPath);
+        PhaseClock.Mark("cost model: GPU, calibration load");
         var info = new ReplayRunInfo(options, Path.GetFileName(input.Path), input.Sha256, input.Format, retimer?.Spec,
             cost.Name, cost.Provenance, EnergyModel.For(gpu, options), KvBlocksPerInstance: 0);
-        IEnumerable<RequestRecord> requests = input.Read(retimer is not null);
+        double readMs = 0;
+        IEnumerable<RequestRecord> requests = PhaseClock.Timed(input.Read(retimer is not null), ms => readMs = ms);
         if (retimer is not null)
         {
             requests = retimer.Apply(requests, options.Seed);
         }
-        return Replay(info, options, cost, directory, clock, (sim, p) => sim.Run(requests, p), progress, input.Path);
+        return Replay(info, options, cost, directory, clock, (sim, p) =>
+        {
+            ReplaySummary s = sim.Run(requests, p);
+            PhaseClock.Carve("input: read and parse requests (streamed)", readMs);
+            return s;
+        }, progress, input.Path);
     }
 
     /// <summary>A closed-loop benchmark (<c>replay --concurrency C --isl N --osl M --num-requests K</c>) into an output folder.</summary>
@@ -52,6 +59,7 @@ internal static class ReplayRunner
         {
             var sim = new ReplaySimulation(options, cost, sink);
             info = info with { KvBlocksPerInstance = sim.KvBlocks };
+            PhaseClock.Mark("replay setup: model, graph, KV capacity");
             // Publish progress as EventCounters too, so `dotnet-counters monitor -n tracereplay --counters TraceReplay-Replay` can watch.
             try
             {
@@ -66,7 +74,9 @@ internal static class ReplayRunner
                 // The simulation checks the request stream (e.g. arrival order) but does not know the file: name it.
                 throw new InvalidDataException($"{inputPath}: {ex.Message}", ex);
             }
+            PhaseClock.Mark("replay: event loop (less the input read)");
             sink.Complete();
+            PhaseClock.Mark("outputs: requests.parquet, iterations.parquet");
             if (sink.RequestRows != summary.Requests)
             {
                 throw new InvalidOperationException($"wrote {sink.RequestRows} request rows for {summary.Requests} requests");
@@ -76,6 +86,7 @@ internal static class ReplayRunner
         try
         {
             SummaryJsonWriter.Write(Path.Combine(directory, SummaryJsonWriter.FileName), summary, info, wall);
+            PhaseClock.Mark("outputs: summary.json");
         }
         catch
         {

@@ -9,7 +9,10 @@ public static class CliRunner
 
     public static Result Run(params string[] args) => RunIn(null, args);
 
-    public static Result RunIn(string? workingDirectory, params string[] args)
+    public static Result RunIn(string? workingDirectory, params string[] args) => RunWith(workingDirectory, new Dictionary<string, string>(), args);
+
+    /// <summary>Runs with extra environment variables (e.g. TRACEREPLAY_PHASES=1).</summary>
+    public static Result RunWith(string? workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var psi = new ProcessStartInfo("dotnet")
         {
@@ -24,6 +27,10 @@ public static class CliRunner
             psi.ArgumentList.Add(a);
         }
         psi.Environment["NO_COLOR"] = "1";
+        foreach ((string name, string value) in environment)
+        {
+            psi.Environment[name] = value;
+        }
         using Process p = Process.Start(psi)!;
         Task<string> stdout = p.StandardOutput.ReadToEndAsync();
         Task<string> stderr = p.StandardError.ReadToEndAsync();
