@@ -106,6 +106,5 @@ public static class CaptureCommand
         }
     }
 
-    private static double? Median(double[] sorted) => sorted.Length == 0 ? null
-        : sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
+    private static double? Median(double[] sorted) => sorted.Length == 0 ? null : Core.Analysis.NearestRank.OfSorted(sorted, 0.5);
 }

@@ -40,7 +40,7 @@ internal static class InspectRequests
     private static string[] Row(string name, List<int> values)
     {
         int[] sorted = [.. values.Order()];
-        string P(double q) => sorted[Math.Min(sorted.Length - 1, (int)(q * sorted.Length))].ToString("N0");
+        string P(double q) => Core.Analysis.NearestRank.OfSorted<int>(sorted, q, 0).ToString("N0");
         return [name, Units.Fixed(values.Average(), 1), P(0.5), P(0.9), P(0.99), sorted[^1].ToString("N0")];
     }
 

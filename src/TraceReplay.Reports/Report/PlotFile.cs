@@ -3,17 +3,20 @@ using ScottPlot;
 
 namespace TraceReplay.Reports.Report;
 
-/// <summary>Saves a plot as plots/NAME.png and plots/NAME.svg (atomically) and returns the SVG text for the HTML page.</summary>
+/// <summary>
+/// The one plot writer: saves a plot as DIR/NAME.png and DIR/NAME.svg (atomically, SVG ids stable so the same plot
+/// gives the same bytes) and returns the SVG text for an HTML page. Reports, sweeps and reproductions all use it.
+/// </summary>
 public static partial class PlotFile
 {
     public const int Width = 900;
     public const int Height = 450;
 
-    public static string Save(Plot plot, string plotsDir, string name)
+    public static string Save(Plot plot, string plotsDir, string name, int width = Width, int height = Height)
     {
         Directory.CreateDirectory(plotsDir);
-        byte[] png = plot.GetImageBytes(Width, Height, ImageFormat.Png);
-        string svg = StableIds(plot.GetSvgXml(Width, Height), name);
+        byte[] png = plot.GetImageBytes(width, height, ImageFormat.Png);
+        string svg = StableIds(plot.GetSvgXml(width, height), name);
         Core.IO.AtomicFile.WriteAsync(Path.Combine(plotsDir, name + ".png"), s => s.WriteAsync(png).AsTask()).GetAwaiter().GetResult();
         Core.IO.AtomicFile.WriteAllText(Path.Combine(plotsDir, name + ".svg"), svg);
         return svg;

@@ -48,7 +48,7 @@ public static class Series
         {
             x[b] = t0 + (b + 0.5) * width;
             groups[b].Sort();
-            y[b] = groups[b].Count == 0 ? double.NaN : groups[b][Math.Clamp((int)Math.Ceiling(q * groups[b].Count) - 1, 0, groups[b].Count - 1)];
+            y[b] = groups[b].Count == 0 ? double.NaN : groups[b][Core.Analysis.NearestRank.Index(groups[b].Count, q)];
         }
         return (x, y);
     }

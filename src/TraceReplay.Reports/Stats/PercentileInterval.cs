@@ -24,6 +24,5 @@ public readonly record struct PercentileInterval(double Low, double High)
         return new PercentileInterval(Rank(finite, alpha / 2), Rank(finite, 1 - alpha / 2));
     }
 
-    private static double Rank(double[] sorted, double q) =>
-        sorted[Math.Clamp((int)Math.Ceiling(q * sorted.Length) - 1, 0, sorted.Length - 1)];
+    private static double Rank(double[] sorted, double q) => Core.Analysis.NearestRank.OfSorted(sorted, q);
 }

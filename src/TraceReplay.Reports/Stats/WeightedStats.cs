@@ -18,7 +18,7 @@ public static class WeightedStats
         {
             return double.NaN;
         }
-        long rank = Math.Clamp((long)Math.Ceiling(q * total), 1, total);
+        long rank = Core.Analysis.NearestRank.Rank(total, q);
         long seen = 0;
         foreach (int r in sortedRows)
         {

@@ -10,7 +10,7 @@ public sealed record LengthStats(int Count, double Mean, int Median, int P90, in
         {
             return new LengthStats(0, double.NaN, 0, 0, 0, double.NaN);
         }
-        int Rank(double q) => sorted[Math.Max(0, (int)Math.Ceiling(q * sorted.Length) - 1)];
+        int Rank(double q) => sorted[Core.Analysis.NearestRank.Index(sorted.Length, q)];
         return new LengthStats(sorted.Length, sorted.Average(), Rank(0.5), Rank(0.9), sorted[^1],
             sorted.Count(t => t > 8192) / (double)sorted.Length);
     }

@@ -68,15 +68,5 @@ public static class MlaMoeFigures
         plot.Axes.Left.SetTicks([.. levels.Select(Math.Log10)], [.. levels.Select(Label)]);
     }
 
-    private static IEnumerable<string> Save(Plot plot, string outDir, string name)
-    {
-        string png = Path.Combine(outDir, name + ".png");
-        string svg = Path.Combine(outDir, name + ".svg");
-        // Render to a temp name, then rename: readers never see a half-written image.
-        plot.SavePng(png + ".tmp.png", 900, 600);
-        File.Move(png + ".tmp.png", png, overwrite: true);
-        plot.SaveSvg(svg + ".tmp.svg", 900, 600);
-        File.Move(svg + ".tmp.svg", svg, overwrite: true);
-        return [png, svg];
-    }
+    private static IEnumerable<string> Save(Plot plot, string outDir, string name) => Output.Figures.Save(plot, outDir, name, 900, 600);
 }

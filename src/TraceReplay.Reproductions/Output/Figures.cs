@@ -2,7 +2,7 @@ using ScottPlot;
 
 namespace TraceReplay.Reproductions.Output;
 
-/// <summary>Shared figure helpers: grouped bars and atomic PNG+SVG saving.</summary>
+/// <summary>Shared figure helpers: grouped bars, and saving through the reports' plot writer.</summary>
 public static class Figures
 {
     /// <summary>Bars of <paramref name="values"/>[series][group], one cluster per group, one colour per series.</summary>
@@ -29,15 +29,10 @@ public static class Figures
         return plot;
     }
 
+    /// <summary>DIR/NAME.png and DIR/NAME.svg through the one plot writer (atomic, stable SVG ids); returns both paths.</summary>
     public static IEnumerable<string> Save(Plot plot, string outDir, string name, int width = 1000, int height = 600)
     {
-        string png = Path.Combine(outDir, name + ".png");
-        string svg = Path.Combine(outDir, name + ".svg");
-        // Render to a temp name, then rename: readers never see a half-written image.
-        plot.SavePng(png + ".tmp.png", width, height);
-        File.Move(png + ".tmp.png", png, overwrite: true);
-        plot.SaveSvg(svg + ".tmp.svg", width, height);
-        File.Move(svg + ".tmp.svg", svg, overwrite: true);
-        return [png, svg];
+        _ = Reports.Report.PlotFile.Save(plot, outDir, name, width, height);
+        return [Path.Combine(outDir, name + ".png"), Path.Combine(outDir, name + ".svg")];
     }
 }

@@ -28,7 +28,7 @@ public sealed class LogHistogram
         {
             return double.NaN;
         }
-        long rank = Math.Max(1, (long)Math.Ceiling(q * Count));
+        long rank = Core.Analysis.NearestRank.Rank(Count, q);
         long seen = 0;
         for (int i = 0; i < _counts.Length; i++)
         {

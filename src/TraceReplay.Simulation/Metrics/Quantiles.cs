@@ -1,6 +1,6 @@
 namespace TraceReplay.Simulation.Metrics;
 
-/// <summary>Exact nearest-rank quantiles (the value at rank ceil(q x n) of the sorted sample).</summary>
+/// <summary>Exact nearest-rank quantiles (<see cref="Core.Analysis.NearestRank"/>) of int64 samples, by sort or by selection.</summary>
 public static class Quantiles
 {
     /// <summary>Sorts <paramref name="values"/> in place.</summary>
@@ -18,7 +18,7 @@ public static class Quantiles
     public static long Select(Span<long> values, double q) =>
         values.Length == 0 ? -1 : NthElement(values, Rank(values.Length, q));
 
-    private static int Rank(int n, double q) => Math.Clamp((int)Math.Ceiling(q * n) - 1, 0, n - 1);
+    private static int Rank(int n, double q) => Core.Analysis.NearestRank.Index(n, q);
 
     /// <summary>Hoare-partition quickselect with a median-of-three pivot: the k-th smallest (0-based).</summary>
     private static long NthElement(Span<long> a, int k)

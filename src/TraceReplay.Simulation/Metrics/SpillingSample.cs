@@ -58,7 +58,7 @@ public sealed class SpillingSample : IDisposable
         {
             return -1;
         }
-        long rank = Math.Clamp((long)Math.Ceiling(q * Count) - 1, 0, Count - 1);
+        long rank = Core.Analysis.NearestRank.Rank(Count, q) - 1; // 0-based
         if (!Spilled)
         {
             return Quantiles.Select(_buffer.AsSpan(0, _buffered), q);
