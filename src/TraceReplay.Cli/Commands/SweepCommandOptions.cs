@@ -13,6 +13,9 @@ internal sealed class SweepCommandOptions
     public Option<string> Model { get; } = CommonOptions.Model();
     public Option<string> Gpu { get; } = CommonOptions.Gpu();
     public Option<int> Tp { get; } = CommonOptions.Tp();
+    public Option<int> Replicas { get; } = new("--replicas") { Description = "Serving instances behind the router at every point (each with --tp GPUs)", DefaultValueFactory = _ => 1 };
+    public Option<string> Router { get; } = new("--router") { Description = "Request router over replicas: " + RouterPolicies.Names, DefaultValueFactory = _ => "least-outstanding" };
+    public Option<string> PrefixCaching { get; } = new("--prefix-caching") { Description = "Prefix caching of requests with block hashes: on | off | auto (the scheduler's default: on for vllm, vllm-v1, sarathi, decode-first)", DefaultValueFactory = _ => "auto" };
     public Option<string> Schedulers { get; } = new("--schedulers") { Description = "Schedulers, comma-separated (e.g. sarathi,layered)", Required = true };
     public Option<string> Rates { get; } = new("--rates") { Description = "Rates (req/s): START:STOP:STEP inclusive, or a comma list", Required = true };
     public Option<string> ChunkTokens { get; } = new("--chunk-tokens") { Description = "sarathi token budgets to sweep, comma-separated (tokens)", DefaultValueFactory = _ => "512" };
@@ -31,7 +34,7 @@ internal sealed class SweepCommandOptions
     public Option<string> Output { get; } = new("--output", "-o") { Description = "Output folder", Required = true };
 
     public IEnumerable<Option> All =>
-        [Requests, Model, Gpu, Tp, Schedulers, Rates, ChunkTokens, LayerGroups, Arrival, Seed, SloTtftS, SloTbtS, SloTarget, CostModel, Calibration, MaxRequests, Shard, Shards, Jobs, Output];
+        [Requests, Model, Gpu, Tp, Replicas, Router, PrefixCaching, Schedulers, Rates, ChunkTokens, LayerGroups, Arrival, Seed, SloTtftS, SloTbtS, SloTarget, CostModel, Calibration, MaxRequests, Shard, Shards, Jobs, Output];
 
     public SweepGrid ToGrid(ParseResult p, string inputSha256, string costModel)
     {
@@ -44,10 +47,14 @@ internal sealed class SweepCommandOptions
             SloTtftS = Checked.Positive(p.GetValue(SloTtftS), "--slo-ttft-s", "s"),
             SloTbtS = Checked.Positive(p.GetValue(SloTbtS), "--slo-tbt-s", "s"),
             Seed = p.GetValue(Seed),
+            Replicas = p.GetValue(Replicas) is > 0 and int r ? r : throw new ArgumentException("--replicas must be a positive integer"),
+            Router = RouterPolicies.Parse(p.GetValue(Router)!),
+            PrefixCaching = ReplayCommandOptions.OnOff(p.GetValue(PrefixCaching), "--prefix-caching"),
         };
         foreach (string s in schedulers)
         {
             _ = Simulation.Scheduling.SchedulerRegistry.Create(s, baseOptions with { Scheduler = s });
+            _ = Simulation.Scheduling.SchedulerRegistry.PrefixCaching(baseOptions with { Scheduler = s });
         }
         int[] chunks = [.. p.GetValue(ChunkTokens)!.Split(',', StringSplitOptions.TrimEntries).Select(c =>
             int.TryParse(c, NumberStyles.None, CultureInfo.InvariantCulture, out int v) && v > 0 ? v : throw new ArgumentException($"--chunk-tokens: '{c}' is not a positive integer"))];

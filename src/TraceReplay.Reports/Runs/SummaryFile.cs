@@ -10,6 +10,10 @@ public sealed record SummaryFile(IReadOnlyDictionary<string, double> Numbers, IR
 
     public double this[string key] => Numbers.TryGetValue(key, out double v) ? v : double.NaN;
 
+    /// <summary><c>prefix_cache_per_instance</c>: per instance, its numbers (instance, prompt_tokens,
+    /// prefix_hit_tokens, prefix_hit_rate); empty when the run's requests had no block hashes.</summary>
+    public IReadOnlyList<IReadOnlyDictionary<string, double>> PrefixCachePerInstance { get; init; } = [];
+
     public string RunValue(string key) => Run.TryGetValue(key, out string? v) ? v : "";
 
     public static SummaryFile Read(string path)
@@ -50,6 +54,7 @@ public sealed record SummaryFile(IReadOnlyDictionary<string, double> Numbers, IR
         var numbers = new SortedDictionary<string, double>(StringComparer.Ordinal);
         var strings = new SortedDictionary<string, string>(StringComparer.Ordinal);
         var run = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var perInstance = new List<IReadOnlyDictionary<string, double>>();
         foreach (JsonProperty p in doc.RootElement.EnumerateObject())
         {
             if (p.Value.ValueKind == JsonValueKind.Number)
@@ -63,6 +68,11 @@ public sealed record SummaryFile(IReadOnlyDictionary<string, double> Numbers, IR
             else if (p.Value.ValueKind == JsonValueKind.String)
             {
                 strings[p.Name] = p.Value.GetString()!;
+            }
+            else if (p.Name == "prefix_cache_per_instance" && p.Value.ValueKind == JsonValueKind.Array)
+            {
+                perInstance.AddRange(p.Value.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.Object).Select(e =>
+                    (IReadOnlyDictionary<string, double>)e.EnumerateObject().ToDictionary(x => x.Name, x => x.Value.ValueKind == JsonValueKind.Number ? x.Value.GetDouble() : double.NaN, StringComparer.Ordinal)));
             }
             else if (p.Name == "run" && p.Value.ValueKind == JsonValueKind.Object)
             {
@@ -78,6 +88,6 @@ public sealed record SummaryFile(IReadOnlyDictionary<string, double> Numbers, IR
                 }
             }
         }
-        return new SummaryFile(numbers, strings, run);
+        return new SummaryFile(numbers, strings, run) { PrefixCachePerInstance = perInstance };
     }
 }

@@ -31,6 +31,7 @@ public static class SweepColumns
         new("iterations", true, s => s.Iterations),
         new("preemptions", true, s => s.Preemptions),
         new("peak_kv_blocks_used", true, s => s.PeakKvBlocksUsed),
+        new("prefix_hit_rate", false, s => s.PrefixCache?.HitRate ?? double.NaN),
     ];
 
     public static IReadOnlyDictionary<string, double> From(ReplaySummary s) =>

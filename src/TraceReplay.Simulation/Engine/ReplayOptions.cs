@@ -27,6 +27,8 @@ public sealed record ReplayOptions
     public double ActivationReserveBytes { get; init; } = 2.0 * (1L << 30);
     /// <summary>Fixes the KV blocks per instance instead of deriving them from memory (tests, what-if studies).</summary>
     public int? KvBlocksOverride { get; init; }
+    /// <summary>Prefix caching (<c>--prefix-caching on|off</c>); null = the scheduler's default (on where it supports it).</summary>
+    public bool? PrefixCaching { get; init; }
     public double? SloTtftS { get; init; }
     public double? SloTbtS { get; init; }
     public string Routing { get; init; } = "uniform";

@@ -6,10 +6,15 @@ namespace TraceReplay.Simulation.Engine;
 public sealed partial class ReplaySimulation
 {
     private readonly Queue<RequestRecord> _injected = new();
+    private int _hashBlockTokens;
 
     private void Arrive(in RequestRecord r, long now)
     {
-        ServingInstance inst = Route();
+        if (r.HashIds is not null)
+        {
+            SawHashes(r);
+        }
+        ServingInstance inst = Route(r);
         _routed++;
         string? reason = RejectReason(r);
         if (reason is not null)
@@ -45,21 +50,58 @@ public sealed partial class ReplaySimulation
         return _instances[0].Context.Blocks.BlocksFor(lifetimeTokens) > KvBlocks ? "exceeds_kv_capacity" : null;
     }
 
-    private ServingInstance Route()
+    private ServingInstance Route(in RequestRecord r)
     {
         if (_options.Router == RouterPolicy.RoundRobin)
         {
             return _instances[_routed % _instances.Length];
         }
         ServingInstance best = _instances[0];
+        int bestHit = -1;
         foreach (ServingInstance i in _instances)
         {
-            if (i.Outstanding < best.Outstanding)
+            int hit = _options.Router == RouterPolicy.PrefixAware ? CachedPrefixBlocks(i, r) : 0;
+            if (hit > bestHit || (hit == bestHit && i.Outstanding < best.Outstanding))
             {
                 best = i;
+                bestHit = hit;
             }
         }
         return best;
+    }
+
+    /// <summary>Prefix-aware routing: the request's leading hash blocks <paramref name="i"/> could serve from its cache.</summary>
+    private static int CachedPrefixBlocks(ServingInstance i, in RequestRecord r) =>
+        i.Context.Blocks.Cache is { } cache && r.HashIds is { } h ? cache.Match(h, cache.FullBlocks(h, r.PromptTokens - 1L)) : 0;
+
+    /// <summary>The first request with block hashes sets the hash block size and, with prefix caching on, creates
+    /// every instance's prefix cache; all later ones must agree on the size.</summary>
+    private void SawHashes(in RequestRecord r)
+    {
+        if (_prefix.SawHashes)
+        {
+            if (r.HashBlockTokens != _hashBlockTokens)
+            {
+                throw new InvalidDataException(FormattableString.Invariant(
+                    $"request {r.Id}: hash blocks of {r.HashBlockTokens} tokens, but earlier requests' cover {_hashBlockTokens}; one trace, one block size"));
+            }
+            return;
+        }
+        _prefix.SawHashes = true;
+        _hashBlockTokens = r.HashBlockTokens;
+        if (!_prefixCaching)
+        {
+            return;
+        }
+        if (_hashBlockTokens <= 0 || _hashBlockTokens % _options.BlockTokens != 0)
+        {
+            throw new ArgumentException(FormattableString.Invariant(
+                $"prefix caching: the trace's hash blocks cover {r.HashBlockTokens} tokens, not a multiple of --block-size {_options.BlockTokens}; pick a block size that divides it, or --prefix-caching off"));
+        }
+        foreach (ServingInstance i in _instances)
+        {
+            i.Context.Blocks.Cache = new PrefixCache(_hashBlockTokens, _hashBlockTokens / _options.BlockTokens);
+        }
     }
 
     void IRequestFinisher.Finish(int slot)
@@ -86,6 +128,7 @@ public sealed partial class ReplaySimulation
             t.Prompt[slot], t.Output[slot], t.Generated[slot], t.Preemptions[slot], max, gaps > 0 ? sum / (double)gaps : double.NaN, p99, slo);
         _summary.AddOutcome(outcome);
         _sink?.OnRequest(outcome);
+        _prefix.Add(t.Instance[slot], t.Prompt[slot], t.PrefixHitTokens[slot]);
         long endNs = t.LastTokenNs[slot];
         t.Release(slot);
         RequestEnded(endNs);
@@ -128,6 +171,6 @@ public sealed partial class ReplaySimulation
         }
         ReplaySummary s = _summary.Build(windowNs * 1e-9, idle, hasSlo, KvBlocks);
         _summary.ReleaseSpill(); // the summary is final: drop any spilled samples' temporary files now
-        return s with { Preemptions = preempted };
+        return s with { Preemptions = preempted, PrefixCache = _prefix.Build(_prefixCaching) };
     }
 }

@@ -33,6 +33,8 @@ public sealed partial class ReplaySimulation : IRequestFinisher
     private long _firstArrivalNs = -1;
     private long _lastEventNs;
     private ClosedLoopSource? _closedLoop;
+    private readonly bool _prefixCaching;
+    private readonly PrefixCacheCounter _prefix;
 
     public ReplaySimulation(ReplayOptions options, ICostModel cost, IReplaySink? sink = null)
     {
@@ -48,6 +50,8 @@ public sealed partial class ReplaySimulation : IRequestFinisher
         Graph = new OperatorGraph(Model, options.TensorParallel, routing);
         KvBlocks = options.KvBlocksOverride ?? KvCapacity.Blocks(Graph, Gpu, options);
         _energy = EnergyModel.For(Gpu, options);
+        _prefixCaching = Scheduling.SchedulerRegistry.PrefixCaching(options);
+        _prefix = new PrefixCacheCounter(options.Replicas);
         _instances = new ServingInstance[options.Replicas];
         for (int i = 0; i < _instances.Length; i++)
         {

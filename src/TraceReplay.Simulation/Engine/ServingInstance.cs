@@ -81,6 +81,7 @@ public sealed class ServingInstance
             {
                 int s = slots[i];
                 r.Computed[s] += tokens[i];
+                Context.CommitPrefix(s);
                 if (emits[i] && r.EmitToken(s, endNs))
                 {
                     Finish(s, finish);
@@ -93,8 +94,7 @@ public sealed class ServingInstance
 
     private void Finish(int slot, IRequestFinisher finish)
     {
-        Context.Blocks.Free(Context.Requests.Blocks[slot]);
-        Context.Requests.Blocks[slot] = 0;
+        Context.ReleaseBlocks(slot);
         Context.Running.Remove(slot);
         _scheduler.OnRemoved(slot);
         finish.Finish(slot);

@@ -44,4 +44,6 @@ public sealed record ReplaySummary
     public long ExpectedOutputTokens { get; init; }
     public int KvBlocksPerInstance { get; init; }
     public int PeakKvBlocksUsed { get; init; }
+    /// <summary>Prefix-cache reuse; null when no request carried block hashes.</summary>
+    public PrefixCacheSummary? PrefixCache { get; init; }
 }
