@@ -28,6 +28,10 @@ internal static class SummaryTable
         Row(table, runs, "HBM expert weights (TB)", s => F(s.HbmBytesExpertWeights / 1e12, 2));
         Row(table, runs, "energy (MJ, estimate)", s => F(s.EnergyJ / 1e6, 3));
         Row(table, runs, "energy per token (J, estimate)", s => F(s.EnergyPerTokenJ, 4));
+        if (runs.Any(r => r.Summary.PrefixCache is not null))
+        {
+            Row(table, runs, "prefix cache hit rate (% of prompt tokens)", s => s.PrefixCache is { } p ? (p.Enabled ? F(p.HitRate * 100, 1) : "off") : "-");
+        }
         Row(table, runs, "iterations", s => s.Iterations.ToString(CultureInfo.InvariantCulture));
         Row(table, runs, "preemptions", s => s.Preemptions.ToString(CultureInfo.InvariantCulture));
         table.AddRow(["wall time (s)", .. runs.Select(r => F(r.WallS, 2))]);
