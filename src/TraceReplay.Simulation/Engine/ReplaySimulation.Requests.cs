@@ -47,18 +47,24 @@ public sealed partial class ReplaySimulation
             return "no_output_tokens";
         }
         long lifetimeTokens = (long)r.PromptTokens + r.OutputTokens - 1;
-        return _instances[0].Context.Blocks.BlocksFor(lifetimeTokens) > KvBlocks ? "exceeds_kv_capacity" : null;
+        BlockManager b = _instances[0].Context.Blocks;
+        if (_options.Disaggregated)
+        {
+            // The prompt must fit a prefill instance, the whole request a decode one.
+            return b.BlocksFor(r.PromptTokens) > KvBlocks || b.BlocksFor(lifetimeTokens) > DecodeKvBlocks ? "exceeds_kv_capacity" : null;
+        }
+        return b.BlocksFor(lifetimeTokens) > KvBlocks ? "exceeds_kv_capacity" : null;
     }
 
     private ServingInstance Route(in RequestRecord r)
     {
         if (_options.Router == RouterPolicy.RoundRobin)
         {
-            return _instances[_routed % _instances.Length];
+            return _instances[_routed % _routable];
         }
         ServingInstance best = _instances[0];
         int bestHit = -1;
-        foreach (ServingInstance i in _instances)
+        foreach (ServingInstance i in _instances.AsSpan(0, _routable))
         {
             int hit = _options.Router == RouterPolicy.PrefixAware ? CachedPrefixBlocks(i, r) : 0;
             if (hit > bestHit || (hit == bestHit && i.Outstanding < best.Outstanding))
@@ -161,7 +167,7 @@ public sealed partial class ReplaySimulation
         double idle = 0;
         foreach (ServingInstance i in _instances)
         {
-            idle += _energy.IdleJ(Math.Max(0, windowNs - i.BusyNs));
+            idle += i.Energy.IdleJ(Math.Max(0, windowNs - i.BusyNs));
         }
         bool hasSlo = _options.SloTtftS.HasValue || _options.SloTbtS.HasValue;
         long preempted = 0;
@@ -171,6 +177,6 @@ public sealed partial class ReplaySimulation
         }
         ReplaySummary s = _summary.Build(windowNs * 1e-9, idle, hasSlo, KvBlocks);
         _summary.ReleaseSpill(); // the summary is final: drop any spilled samples' temporary files now
-        return s with { Preemptions = preempted, PrefixCache = _prefix.Build(_prefixCaching) };
+        return s with { Preemptions = preempted, PrefixCache = _prefix.Build(_prefixCaching), Disaggregation = BuildDisaggregation(windowNs) };
     }
 }

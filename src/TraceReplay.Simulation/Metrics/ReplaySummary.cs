@@ -46,4 +46,6 @@ public sealed record ReplaySummary
     public int PeakKvBlocksUsed { get; init; }
     /// <summary>Prefix-cache reuse; null when no request carried block hashes.</summary>
     public PrefixCacheSummary? PrefixCache { get; init; }
+    /// <summary>KV transfers and pools of a disaggregated replay; null when aggregated.</summary>
+    public DisaggregationSummary? Disaggregation { get; init; }
 }

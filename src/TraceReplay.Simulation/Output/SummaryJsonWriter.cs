@@ -68,6 +68,10 @@ public static class SummaryJsonWriter
             {
                 WritePrefixCache(w, prefix);
             }
+            if (s.Disaggregation is { } disaggregation)
+            {
+                DisaggregationJson.Write(w, disaggregation);
+            }
             w.WriteString("tbt_p99_method", TbtP99Method);
             w.WriteString("energy_note", EnergyNote);
             WriteRun(w, info);
@@ -99,7 +103,11 @@ public static class SummaryJsonWriter
         w.WriteString("model", o.Model);
         w.WriteString("gpu", o.Gpu);
         w.WriteNumber("tp", o.TensorParallel);
-        w.WriteNumber("replicas", o.Replicas);
+        w.WriteNumber("replicas", o.InstanceCount);
+        if (o.Disaggregated)
+        {
+            DisaggregationJson.WriteRun(w, o);
+        }
         w.WriteString("router", Engine.RouterPolicies.ToName(o.Router));
         w.WriteString("scheduler", o.Scheduler);
         w.WriteString("cost_model", info.CostModel);

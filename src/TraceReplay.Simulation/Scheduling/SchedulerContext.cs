@@ -99,12 +99,18 @@ public sealed class SchedulerContext(RequestTable requests, BlockManager blocks,
     /// prefix blocks to the prefix cache (which keeps them until evicted).</summary>
     public void ReleaseBlocks(int slot)
     {
-        Blocks.Free(Requests.Blocks[slot] - Requests.SharedBlocks[slot]);
-        if (Requests.CachedRefs[slot] > 0)
-        {
-            Blocks.Cache!.Release(Requests.Hashes[slot]!, Requests.CachedRefs[slot]);
-        }
+        ReleaseBlocks(Requests.Blocks[slot] - Requests.SharedBlocks[slot], Requests.CachedRefs[slot], Requests.Hashes[slot]);
         Requests.Blocks[slot] = Requests.SharedBlocks[slot] = Requests.CachedRefs[slot] = 0;
+    }
+
+    /// <summary>The same for a holding no longer in a slot (a prefill instance's KV while it is sent away).</summary>
+    public void ReleaseBlocks(int ownBlocks, int cachedRefs, long[]? hashes)
+    {
+        Blocks.Free(ownBlocks);
+        if (cachedRefs > 0)
+        {
+            Blocks.Cache!.Release(hashes!, cachedRefs);
+        }
     }
 
     /// <summary>
