@@ -29,13 +29,8 @@ internal sealed class ReplayCommandOptions
     public Option<int> Replicas { get; } = new("--replicas") { Description = "Serving instances behind the router (each with --tp GPUs)", DefaultValueFactory = _ => 1 };
     public Option<string> Router { get; } = new("--router") { Description = "Request router over replicas: " + RouterPolicies.Names + " (prefix-aware: the instance caching the longest prefix of the request's block hashes, fewest outstanding as tiebreak; e.g. --replicas 4 --router prefix-aware)", DefaultValueFactory = _ => "least-outstanding" };
     public Option<string> PrefixCaching { get; } = new("--prefix-caching") { Description = "Prefix caching of requests with block hashes (Mooncake hash_ids): on | off | auto (on for vllm, vllm-v1, sarathi, decode-first, as vLLM enables it by default); e.g. --requests mooncake.jsonl --prefix-caching off", DefaultValueFactory = _ => "auto" };
-    public Option<int?> PrefillReplicas { get; } = new("--prefill-replicas") { Description = "Disaggregated serving: P prefill instances (each --prefill-tp GPUs) run the prompts and produce the first token; needs --decode-replicas; e.g. --prefill-replicas 2 --decode-replicas 2 instead of --replicas 4" };
-    public Option<int?> DecodeReplicas { get; } = new("--decode-replicas") { Description = "Disaggregated serving: D decode instances (each --decode-tp GPUs) receive the prompt's KV and generate the rest" };
-    public Option<int?> PrefillTp { get; } = new("--prefill-tp") { Description = "Disaggregated: TP of a prefill instance (default --tp)" };
-    public Option<int?> DecodeTp { get; } = new("--decode-tp") { Description = "Disaggregated: TP of a decode instance (default --tp)" };
-    public Option<double> KvLinkGbps { get; } = new("--kv-link-gbps") { Description = "Disaggregated: KV link bandwidth per GPU (Gbit/s), shared by the transfers out of one prefill instance; default 400 (one 400 Gb/s RDMA NIC per GPU between nodes; NVLink within a node: 3600 on H100/H200)", DefaultValueFactory = _ => 400 };
-    public Option<double> KvLinkLatencyUs { get; } = new("--kv-link-latency-us") { Description = "Disaggregated: fixed cost of one KV transfer (µs); default 20 (RDMA round trips and transfer setup)", DefaultValueFactory = _ => 20 };
-    public Option<string> KvStreaming { get; } = new("--kv-streaming") { Description = "Disaggregated: on = layer-by-layer KV streaming, layers leave during the last prefill iteration (when the decode side has blocks ready); off (default) = the KV moves after the prefill", DefaultValueFactory = _ => "off" };
+    /// <summary>--prefill-replicas, --decode-replicas and the KV link (shared with sweep).</summary>
+    public DisaggregationOptions Disaggregation { get; } = new();
     public Option<string> Scheduler { get; } = new("--scheduler") { Description = "Scheduler(s), comma-separated: static, vllm, vllm-v1, sarathi, layered, decode-first", Required = true };
     public Option<int> ChunkTokens { get; } = new("--chunk-tokens") { Description = "sarathi: token budget per iteration, decodes counted one each (tokens)", DefaultValueFactory = _ => 512 };
     public Option<int?> MaxBatchedTokens { get; } = new("--max-batched-tokens") { Description = "vllm/static: prompt tokens packed per prefill iteration; decode-first, vllm-v1: token budget per iteration (tokens; default 8192, vllm-v1: vLLM's default for the GPU, 8192 on H100/H200/B200, 2048 on A100)" };
@@ -63,7 +58,7 @@ internal sealed class ReplayCommandOptions
 
     public IEnumerable<Option> All =>
     [
-        Requests, Concurrency, Isl, Osl, NumRequests, IslDist, OslDist, Model, Gpu, Tp, Replicas, Router, PrefixCaching, PrefillReplicas, DecodeReplicas, PrefillTp, DecodeTp, KvLinkGbps, KvLinkLatencyUs, KvStreaming, Scheduler, ChunkTokens, MaxBatchedTokens, LayerGroups, LayerGroupCap, CohortTokens,
+        Requests, Concurrency, Isl, Osl, NumRequests, IslDist, OslDist, Model, Gpu, Tp, Replicas, Router, PrefixCaching, .. Disaggregation.All, Scheduler, ChunkTokens, MaxBatchedTokens, LayerGroups, LayerGroupCap, CohortTokens,
         MaxSeqs, BlockSize, GpuMemoryUtilization, ActivationReserveGib, KvBlocks, SloTtftS, SloTbtS, Routing, Seed, Rate, Arrival, CostModel,
         Calibration, CostPath, StaticPowerW, HbmPjPerByte, PjPerFlop, WeightDtype, ActivationDtype, KvDtype, EnforceEager, Output,
     ];
@@ -77,7 +72,7 @@ internal sealed class ReplayCommandOptions
         GpuSpec gpu = GpuCatalog.Resolve(p.GetValue(Gpu)!);
         int maxSeqs = Positive(p.GetValue(MaxSeqs) ?? (v1 ? VllmDefaults.MaxSeqs(gpu) : 256), "--max-seqs");
         int maxBatched = Positive(p.GetValue(MaxBatchedTokens) ?? (v1 ? VllmDefaults.MaxBatchedTokens(gpu) : 8192), "--max-batched-tokens");
-        return new ReplayOptions
+        return Disaggregation.Apply(p, Replicas, new ReplayOptions
         {
             Model = p.GetValue(Model)!,
             Gpu = p.GetValue(Gpu)!,
@@ -85,13 +80,6 @@ internal sealed class ReplayCommandOptions
             Replicas = Positive(p.GetValue(Replicas), "--replicas"),
             Router = RouterPolicies.Parse(p.GetValue(Router)!),
             PrefixCaching = OnOff(p.GetValue(PrefixCaching), "--prefix-caching"),
-            PrefillReplicas = Pools(p).Prefill,
-            DecodeReplicas = Pools(p).Decode,
-            PrefillTp = p.GetValue(PrefillTp) is int ptp ? Positive(ptp, "--prefill-tp") : null,
-            DecodeTp = p.GetValue(DecodeTp) is int dtp ? Positive(dtp, "--decode-tp") : null,
-            KvLinkGbps = Checked.Positive(p.GetValue(KvLinkGbps), "--kv-link-gbps", "Gbit/s"),
-            KvLinkLatencyUs = Checked.NonNegative(p.GetValue(KvLinkLatencyUs), "--kv-link-latency-us", "µs"),
-            KvStreaming = OnOff(p.GetValue(KvStreaming), "--kv-streaming") ?? false,
             Scheduler = scheduler.ToLowerInvariant(),
             ChunkTokens = Positive(p.GetValue(ChunkTokens), "--chunk-tokens"),
             MaxBatchedTokens = maxBatched,
@@ -117,7 +105,7 @@ internal sealed class ReplayCommandOptions
             StaticPowerW = Checked.NonNegative(p.GetValue(StaticPowerW), "--static-power-w", "W"),
             HbmPjPerByte = Checked.NonNegative(p.GetValue(HbmPjPerByte), "--hbm-pj-per-byte", "pJ/byte"),
             PjPerFlop = Checked.NonNegative(p.GetValue(PjPerFlop), "--pj-per-flop", "pJ/FLOP"),
-        };
+        });
     }
 
     /// <summary>The closed-loop benchmark the options describe, or null for a request log; exactly one of the two.</summary>
@@ -143,25 +131,6 @@ internal sealed class ReplayCommandOptions
             OutputDistribution = LengthDistribution.Parse(p.GetValue(OslDist), "--osl-dist"),
             Seed = p.GetValue(Seed),
         }.Validated();
-    }
-
-    /// <summary>--prefill-replicas and --decode-replicas: both or neither (0, 0 = aggregated), never with --replicas.</summary>
-    private (int Prefill, int Decode) Pools(ParseResult p)
-    {
-        int? pr = p.GetValue(PrefillReplicas), dr = p.GetValue(DecodeReplicas);
-        if (pr is null && dr is null)
-        {
-            return (0, 0);
-        }
-        if (pr is null || dr is null)
-        {
-            throw new ArgumentException("disaggregated serving needs both --prefill-replicas P and --decode-replicas D");
-        }
-        if (p.GetResult(Replicas) is { Implicit: false })
-        {
-            throw new ArgumentException("--replicas counts aggregated instances; with --prefill-replicas/--decode-replicas leave it out");
-        }
-        return (Positive(pr.Value, "--prefill-replicas"), Positive(dr.Value, "--decode-replicas"));
     }
 
     /// <summary>on | off | auto (null: the scheduler's default).</summary>

@@ -16,6 +16,7 @@ internal sealed class SweepCommandOptions
     public Option<int> Replicas { get; } = new("--replicas") { Description = "Serving instances behind the router at every point (each with --tp GPUs)", DefaultValueFactory = _ => 1 };
     public Option<string> Router { get; } = new("--router") { Description = "Request router over replicas: " + RouterPolicies.Names, DefaultValueFactory = _ => "least-outstanding" };
     public Option<string> PrefixCaching { get; } = new("--prefix-caching") { Description = "Prefix caching of requests with block hashes: on | off | auto (the scheduler's default: on for vllm, vllm-v1, sarathi, decode-first)", DefaultValueFactory = _ => "auto" };
+    public DisaggregationOptions Disaggregation { get; } = new();
     public Option<string> Schedulers { get; } = new("--schedulers") { Description = "Schedulers, comma-separated (e.g. sarathi,layered)", Required = true };
     public Option<string> Rates { get; } = new("--rates") { Description = "Rates (req/s): START:STOP:STEP inclusive, or a comma list", Required = true };
     public Option<string> ChunkTokens { get; } = new("--chunk-tokens") { Description = "sarathi token budgets to sweep, comma-separated (tokens)", DefaultValueFactory = _ => "512" };
@@ -34,12 +35,12 @@ internal sealed class SweepCommandOptions
     public Option<string> Output { get; } = new("--output", "-o") { Description = "Output folder", Required = true };
 
     public IEnumerable<Option> All =>
-        [Requests, Model, Gpu, Tp, Replicas, Router, PrefixCaching, Schedulers, Rates, ChunkTokens, LayerGroups, Arrival, Seed, SloTtftS, SloTbtS, SloTarget, CostModel, Calibration, MaxRequests, Shard, Shards, Jobs, Output];
+        [Requests, Model, Gpu, Tp, Replicas, Router, PrefixCaching, .. Disaggregation.All, Schedulers, Rates, ChunkTokens, LayerGroups, Arrival, Seed, SloTtftS, SloTbtS, SloTarget, CostModel, Calibration, MaxRequests, Shard, Shards, Jobs, Output];
 
     public SweepGrid ToGrid(ParseResult p, string inputSha256, string costModel)
     {
         string[] schedulers = [.. p.GetValue(Schedulers)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(s => s.ToLowerInvariant())];
-        var baseOptions = new ReplayOptions
+        ReplayOptions baseOptions = Disaggregation.Apply(p, Replicas, new ReplayOptions
         {
             Model = p.GetValue(Model)!,
             Gpu = p.GetValue(Gpu)!,
@@ -50,7 +51,7 @@ internal sealed class SweepCommandOptions
             Replicas = p.GetValue(Replicas) is > 0 and int r ? r : throw new ArgumentException("--replicas must be a positive integer"),
             Router = RouterPolicies.Parse(p.GetValue(Router)!),
             PrefixCaching = ReplayCommandOptions.OnOff(p.GetValue(PrefixCaching), "--prefix-caching"),
-        };
+        });
         foreach (string s in schedulers)
         {
             _ = Simulation.Scheduling.SchedulerRegistry.Create(s, baseOptions with { Scheduler = s });

@@ -38,6 +38,8 @@ public static class MetricCatalog
             run => double.IsFinite(run.Summary["prefix_hit_tokens"])
                 ? PreparedMetric.Ratio(Constant(run.Requests.Count, run.Summary["prefix_hit_tokens"] / Math.Max(1, run.Requests.Count)), PromptTokens(run.Requests))
                 : null) { Optional = true, Unavailable = "has no prefix_hit_tokens in summary.json (its requests carry no block hashes)" },
+        RunTotal("kv_transfer_mean_s", "s", Better.Lower, "disaggregated serving: mean KV transfer time (decode block reservation to KV landed)"),
+        RunTotal("kv_transfer_p99_s", "s", Better.Lower, "disaggregated serving: p99 KV transfer time (nearest rank)"),
     ];
 
     public static IReadOnlyList<string> Names => [.. All.Select(m => m.Name)];
@@ -46,6 +48,15 @@ public static class MetricCatalog
 
     private static MetricDefinition Quantile(string name, string definition, Func<RequestData, double[]> column, double q) =>
         new(name, "s", Better.Lower, definition, run => PreparedMetric.Quantile(column(run.Requests), q));
+
+    /// <summary>A summary.json figure with no per-request breakdown (a constant under resampling: its interval is 0); optional.</summary>
+    private static MetricDefinition RunTotal(string name, string unit, Better better, string definition) =>
+        new(name, unit, better, definition + "; from summary.json, so its interval is 0; absent when aggregated",
+            run => double.IsFinite(run.Summary[name]) ? PreparedMetric.Ratio(Constant(run.Requests.Count, run.Summary[name]), Constant(run.Requests.Count, 1)) : null)
+        {
+            Optional = true,
+            Unavailable = $"has no {name} in summary.json (not a disaggregated replay)",
+        };
 
     private static double[] Finite(double[] v) => [.. v.Select(x => double.IsFinite(x) ? x : 0)];
 

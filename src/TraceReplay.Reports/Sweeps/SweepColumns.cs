@@ -32,6 +32,8 @@ public static class SweepColumns
         new("preemptions", true, s => s.Preemptions),
         new("peak_kv_blocks_used", true, s => s.PeakKvBlocksUsed),
         new("prefix_hit_rate", false, s => s.PrefixCache?.HitRate ?? double.NaN),
+        new("kv_transfer_mean_s", false, s => s.Disaggregation?.KvTransferMeanS ?? double.NaN),
+        new("kv_transfer_p99_s", false, s => s.Disaggregation?.KvTransferP99S ?? double.NaN),
     ];
 
     public static IReadOnlyDictionary<string, double> From(ReplaySummary s) =>
