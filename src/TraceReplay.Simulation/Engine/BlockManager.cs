@@ -45,13 +45,4 @@ public sealed class BlockManager(int totalBlocks, int blockTokens)
             throw new InvalidOperationException($"KV block accounting broke: {FreeBlocks} free of {TotalBlocks}");
         }
     }
-
-    /// <summary>Drops every evictable cached block, so the pool is as free as it can be (end of a run, tests).</summary>
-    public void EvictAll()
-    {
-        while (Cache?.EvictLru() is > 0 and int freed)
-        {
-            FreeBlocks += freed;
-        }
-    }
 }
