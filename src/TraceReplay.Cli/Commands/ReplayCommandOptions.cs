@@ -27,7 +27,10 @@ internal sealed class ReplayCommandOptions
     public Option<string> Gpu { get; } = CommonOptions.Gpu();
     public Option<int> Tp { get; } = CommonOptions.Tp();
     public Option<int> Replicas { get; } = new("--replicas") { Description = "Serving instances behind the router (each with --tp GPUs)", DefaultValueFactory = _ => 1 };
-    public Option<string> Router { get; } = new("--router") { Description = "Request router over replicas: least-outstanding | round-robin", DefaultValueFactory = _ => "least-outstanding" };
+    public Option<string> Router { get; } = new("--router") { Description = "Request router over replicas: " + RouterPolicies.Names + " (prefix-aware: the instance caching the longest prefix of the request's block hashes, fewest outstanding as tiebreak; e.g. --replicas 4 --router prefix-aware)", DefaultValueFactory = _ => "least-outstanding" };
+    public Option<string> PrefixCaching { get; } = new("--prefix-caching") { Description = "Prefix caching of requests with block hashes (Mooncake hash_ids): on | off | auto (on for vllm, vllm-v1, sarathi, decode-first, as vLLM enables it by default); e.g. --requests mooncake.jsonl --prefix-caching off", DefaultValueFactory = _ => "auto" };
+    /// <summary>--prefill-replicas, --decode-replicas and the KV link (shared with sweep).</summary>
+    public DisaggregationOptions Disaggregation { get; } = new();
     public Option<string> Scheduler { get; } = new("--scheduler") { Description = "Scheduler(s), comma-separated: static, vllm, vllm-v1, sarathi, layered, decode-first", Required = true };
     public Option<int> ChunkTokens { get; } = new("--chunk-tokens") { Description = "sarathi: token budget per iteration, decodes counted one each (tokens)", DefaultValueFactory = _ => 512 };
     public Option<int?> MaxBatchedTokens { get; } = new("--max-batched-tokens") { Description = "vllm/static: prompt tokens packed per prefill iteration; decode-first, vllm-v1: token budget per iteration (tokens; default 8192, vllm-v1: vLLM's default for the GPU, 8192 on H100/H200/B200, 2048 on A100)" };
@@ -55,7 +58,7 @@ internal sealed class ReplayCommandOptions
 
     public IEnumerable<Option> All =>
     [
-        Requests, Concurrency, Isl, Osl, NumRequests, IslDist, OslDist, Model, Gpu, Tp, Replicas, Router, Scheduler, ChunkTokens, MaxBatchedTokens, LayerGroups, LayerGroupCap, CohortTokens,
+        Requests, Concurrency, Isl, Osl, NumRequests, IslDist, OslDist, Model, Gpu, Tp, Replicas, Router, PrefixCaching, .. Disaggregation.All, Scheduler, ChunkTokens, MaxBatchedTokens, LayerGroups, LayerGroupCap, CohortTokens,
         MaxSeqs, BlockSize, GpuMemoryUtilization, ActivationReserveGib, KvBlocks, SloTtftS, SloTbtS, Routing, Seed, Rate, Arrival, CostModel,
         Calibration, CostPath, StaticPowerW, HbmPjPerByte, PjPerFlop, WeightDtype, ActivationDtype, KvDtype, EnforceEager, Output,
     ];
@@ -66,7 +69,7 @@ internal sealed class ReplayCommandOptions
     /// </summary>
     public IEnumerable<Option> Serving =>
     [
-        Model, Gpu, Tp, Replicas, Router, MaxBatchedTokens, LayerGroupCap, CohortTokens, MaxSeqs, BlockSize, GpuMemoryUtilization, ActivationReserveGib,
+        Model, Gpu, Tp, Replicas, Router, PrefixCaching, .. Disaggregation.All, MaxBatchedTokens, LayerGroupCap, CohortTokens, MaxSeqs, BlockSize, GpuMemoryUtilization, ActivationReserveGib,
         KvBlocks, Routing, Seed, Arrival, CostModel, Calibration, CostPath, StaticPowerW, HbmPjPerByte, PjPerFlop, WeightDtype, ActivationDtype, KvDtype, EnforceEager,
     ];
 
@@ -91,18 +94,14 @@ internal sealed class ReplayCommandOptions
         GpuSpec gpu = GpuCatalog.Resolve(p.GetValue(Gpu)!);
         int maxSeqs = Positive(p.GetValue(MaxSeqs) ?? (v1 ? VllmDefaults.MaxSeqs(gpu) : 256), "--max-seqs");
         int maxBatched = Positive(p.GetValue(MaxBatchedTokens) ?? (v1 ? VllmDefaults.MaxBatchedTokens(gpu) : 8192), "--max-batched-tokens");
-        return new ReplayOptions
+        return Disaggregation.Apply(p, Replicas, new ReplayOptions
         {
             Model = p.GetValue(Model)!,
             Gpu = p.GetValue(Gpu)!,
             TensorParallel = Positive(p.GetValue(Tp), "--tp"),
             Replicas = Positive(p.GetValue(Replicas), "--replicas"),
-            Router = p.GetValue(Router)!.Trim().ToLowerInvariant() switch
-            {
-                "least-outstanding" => RouterPolicy.LeastOutstanding,
-                "round-robin" => RouterPolicy.RoundRobin,
-                string r => throw new ArgumentException($"--router '{r}': expected least-outstanding or round-robin"),
-            },
+            Router = RouterPolicies.Parse(p.GetValue(Router)!),
+            PrefixCaching = OnOff(p.GetValue(PrefixCaching), "--prefix-caching"),
             Scheduler = scheduler.ToLowerInvariant(),
             MaxBatchedTokens = maxBatched,
             LayerGroupCap = Positive(p.GetValue(LayerGroupCap), "--layer-group-cap"),
@@ -124,7 +123,7 @@ internal sealed class ReplayCommandOptions
             StaticPowerW = Checked.NonNegative(p.GetValue(StaticPowerW), "--static-power-w", "W"),
             HbmPjPerByte = Checked.NonNegative(p.GetValue(HbmPjPerByte), "--hbm-pj-per-byte", "pJ/byte"),
             PjPerFlop = Checked.NonNegative(p.GetValue(PjPerFlop), "--pj-per-flop", "pJ/FLOP"),
-        };
+        });
     }
 
     /// <summary>The closed-loop benchmark the options describe, or null for a request log; exactly one of the two.</summary>
@@ -151,6 +150,15 @@ internal sealed class ReplayCommandOptions
             Seed = p.GetValue(Seed),
         }.Validated();
     }
+
+    /// <summary>on | off | auto (null: the scheduler's default).</summary>
+    internal static bool? OnOff(string? text, string flag) => text?.Trim().ToLowerInvariant() switch
+    {
+        null or "auto" => null,
+        "on" => true,
+        "off" => false,
+        string v => throw new ArgumentException($"{flag} '{v}': expected on, off or auto"),
+    };
 
     private static DType? Dtype(string? text, string flag) => text is null ? null : DTypes.Parse(text, flag);
 

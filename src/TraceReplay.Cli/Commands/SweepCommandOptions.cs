@@ -45,6 +45,7 @@ internal sealed class SweepCommandOptions
         {
             ReplayOptions options = Replay.ToServingOptions(p, s) with { SloTtftS = sloTtft, SloTbtS = sloTbt };
             _ = Simulation.Scheduling.SchedulerRegistry.Create(s, options); // unknown names fail before any work
+            _ = Simulation.Scheduling.SchedulerRegistry.PrefixCaching(options); // --prefix-caching on with a scheduler that cannot
             baseOptions[s] = options;
         }
         int[] chunks = [.. p.GetValue(ChunkTokens)!.Split(',', StringSplitOptions.TrimEntries).Select(c =>

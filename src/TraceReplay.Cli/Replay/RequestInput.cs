@@ -56,7 +56,7 @@ internal sealed record RequestInput(string Path, string Format, long? Count, str
         {
             if (!row.Failed)
             {
-                yield return row.Record;
+                yield return row.HashIds is null ? row.Record : row.Record with { HashIds = row.HashIds, HashBlockTokens = row.BlockTokens ?? 0 };
             }
         }
     }

@@ -28,12 +28,22 @@ internal static class SummaryTable
         Row(table, runs, "HBM expert weights (TB)", s => F(s.HbmBytesExpertWeights / 1e12, 2));
         Row(table, runs, "energy (MJ, estimate)", s => F(s.EnergyJ / 1e6, 3));
         Row(table, runs, "energy per token (J, estimate)", s => F(s.EnergyPerTokenJ, 4));
+        if (runs.Any(r => r.Summary.PrefixCache is not null))
+        {
+            Row(table, runs, "prefix cache hit rate (% of prompt tokens)", s => s.PrefixCache is { } p ? (p.Enabled ? F(p.HitRate * 100, 1) : "off") : "-");
+        }
+        if (runs.Any(r => r.Summary.Disaggregation is not null))
+        {
+            Row(table, runs, "KV transfer mean / p99 (ms)", s => s.Disaggregation is { } d ? $"{F(d.KvTransferMeanS * 1e3, 2)} / {F(d.KvTransferP99S * 1e3, 2)}" : "-");
+            Row(table, runs, "KV moved (GB)", s => s.Disaggregation is { } d ? F(d.KvTransferBytes / 1e9, 1) : "-");
+            Row(table, runs, "busy prefill / decode pool (%)", s => s.Disaggregation is { } d ? $"{F(d.Prefill.BusyFraction * 100, 1)} / {F(d.Decode.BusyFraction * 100, 1)}" : "-");
+        }
         Row(table, runs, "iterations", s => s.Iterations.ToString(CultureInfo.InvariantCulture));
         Row(table, runs, "preemptions", s => s.Preemptions.ToString(CultureInfo.InvariantCulture));
         table.AddRow(["wall time (s)", .. runs.Select(r => F(r.WallS, 2))]);
         AnsiConsole.Write(table);
         ReplayRunner.Result first = runs[0];
-        AnsiConsole.MarkupLine($"[grey]{Markup.Escape(first.Info.Options.Model)} on {first.Info.Options.TensorParallel}x {Markup.Escape(first.Info.Options.Gpu)} (TP {first.Info.Options.TensorParallel}), {first.Info.Options.Replicas} replica(s); cost model {Markup.Escape(first.Info.CostModel)}: {Markup.Escape(first.Info.CostModelProvenance)}[/]");
+        AnsiConsole.MarkupLine($"[grey]{Markup.Escape(first.Info.Options.Model)} on {first.Info.Options.TensorParallel}x {Markup.Escape(first.Info.Options.Gpu)} (TP {first.Info.Options.TensorParallel}), {(first.Info.Options.Disaggregated ? $"{first.Info.Options.PrefillReplicas} prefill (TP {first.Info.Options.ForPool(true).TensorParallel}) + {first.Info.Options.DecodeReplicas} decode (TP {first.Info.Options.ForPool(false).TensorParallel}) instances" : $"{first.Info.Options.Replicas} replica(s)")}; cost model {Markup.Escape(first.Info.CostModel)}: {Markup.Escape(first.Info.CostModelProvenance)}[/]");
         AnsiConsole.MarkupLine($"[grey]energy is an {Markup.Escape(SummaryJsonWriter.EnergyNote)}[/]");
         AnsiConsole.MarkupLine($"[grey]TBT p99: {Markup.Escape(SummaryJsonWriter.TbtP99Method)}. Outputs: {string.Join(", ", runs.Select(r => Markup.Escape(r.Directory)))}[/]");
     }

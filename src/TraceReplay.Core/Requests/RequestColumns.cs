@@ -32,4 +32,6 @@ public static class RequestColumns
     public const string MetaStartEpochNs = "tracereplay.start_epoch_ns";
     public const string MetaSeed = "tracereplay.seed";
     public const string MetaArrival = "tracereplay.arrival";
+    /// <summary>Prompt tokens per <c>hash_ids</c> block (512 for Mooncake); absent when no row has hashes.</summary>
+    public const string MetaHashBlockTokens = "tracereplay.hash_block_tokens";
 }

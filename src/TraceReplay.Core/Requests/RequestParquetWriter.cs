@@ -56,8 +56,9 @@ public sealed class RequestParquetWriter : IAsyncDisposable
         _writer.CustomMetadata = meta.ToDictionary();
     }
 
-    /// <summary>Adds a bare record (no provenance): row = id, not failed.</summary>
-    public ValueTask AddAsync(RequestRecord request) => AddAsync(new RequestRow(request, false, null, request.Id));
+    /// <summary>Adds a bare record (no provenance): row = id, not failed; its hashes, if any, are kept.</summary>
+    public ValueTask AddAsync(RequestRecord request) => AddAsync(new RequestRow(request, false, null, request.Id,
+        HashIds: request.HashIds, BlockTokens: request.HashIds is null ? null : request.HashBlockTokens));
 
     public async ValueTask AddAsync(RequestRow row)
     {

@@ -49,6 +49,10 @@ public sealed class MooncakeReader : IRequestReader
                 context.Reject(path, line, field, error, text);
                 continue;
             }
+            if (hashes is not null)
+            {
+                context.Metadata.TryAdd(RequestColumns.MetaHashBlockTokens, BlockTokens.ToString(CultureInfo.InvariantCulture));
+            }
             yield return new RequestRow(new RequestRecord(id++, arrivalNs, input, output), false, source, line,
                 ArrivalQuantumMs: quantumMs, HashIds: hashes, BlockTokens: hashes is null ? null : BlockTokens);
         }

@@ -28,7 +28,7 @@ public static class Comparer
                 if (policy.For(def.Name) is not null && !policy.SkipUnavailable)
                 {
                     throw new InvalidDataException(
-                        $"{policy.Source}: metrics.{def.Name}: cannot be computed: {(b is null ? baseline.Directory : candidate.Directory)} was replayed without an SLO (--slo-ttft-s / --slo-tbt-s)");
+                        $"{policy.Source}: metrics.{def.Name}: cannot be computed: {(b is null ? baseline.Directory : candidate.Directory)} {def.Unavailable}");
                 }
                 continue;
             }

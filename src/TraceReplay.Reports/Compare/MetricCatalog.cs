@@ -34,6 +34,12 @@ public static class MetricCatalog
             run => PreparedMetric.Ratio(Tokens(run.Requests), Constant(run.Requests.Count, run.Summary["sim_duration_s"] / Math.Max(1, run.Requests.Count)))),
         new("energy_per_token_j", "J/token", Better.Lower, "estimated energy of the run / (prompt + generated tokens); energy is a run total, so the interval reflects the token mix only",
             run => PreparedMetric.Ratio(Constant(run.Requests.Count, run.Summary["energy_j"] / Math.Max(1, run.Requests.Count)), Tokens(run.Requests))),
+        new("prefix_hit_rate", "fraction", Better.Higher, "prompt tokens found in the prefix cache / prompt tokens of completed requests; hits are a run total (summary.json), so the interval reflects the prompt mix only; absent without block hashes",
+            run => double.IsFinite(run.Summary["prefix_hit_tokens"])
+                ? PreparedMetric.Ratio(Constant(run.Requests.Count, run.Summary["prefix_hit_tokens"] / Math.Max(1, run.Requests.Count)), PromptTokens(run.Requests))
+                : null) { Optional = true, Unavailable = "has no prefix_hit_tokens in summary.json (its requests carry no block hashes)" },
+        RunTotal("kv_transfer_mean_s", "s", Better.Lower, "disaggregated serving: mean KV transfer time (decode block reservation to KV landed)"),
+        RunTotal("kv_transfer_p99_s", "s", Better.Lower, "disaggregated serving: p99 KV transfer time (nearest rank)"),
     ];
 
     public static IReadOnlyList<string> Names => [.. All.Select(m => m.Name)];
@@ -42,6 +48,15 @@ public static class MetricCatalog
 
     private static MetricDefinition Quantile(string name, string definition, Func<RequestData, double[]> column, double q) =>
         new(name, "s", Better.Lower, definition, run => PreparedMetric.Quantile(column(run.Requests), q));
+
+    /// <summary>A summary.json figure with no per-request breakdown (a constant under resampling: its interval is 0); optional.</summary>
+    private static MetricDefinition RunTotal(string name, string unit, Better better, string definition) =>
+        new(name, unit, better, definition + "; from summary.json, so its interval is 0; absent when aggregated",
+            run => double.IsFinite(run.Summary[name]) ? PreparedMetric.Ratio(Constant(run.Requests.Count, run.Summary[name]), Constant(run.Requests.Count, 1)) : null)
+        {
+            Optional = true,
+            Unavailable = $"has no {name} in summary.json (not a disaggregated replay)",
+        };
 
     private static double[] Finite(double[] v) => [.. v.Select(x => double.IsFinite(x) ? x : 0)];
 
@@ -61,6 +76,9 @@ public static class MetricCatalog
     /// <summary>Per request: (E2E - TTFT) / (generated - 1); NaN when rejected or with a single output token.</summary>
     private static double[] Tpot(RequestData r) =>
         [.. Enumerable.Range(0, r.Count).Select(i => r.Completed[i] && r.GeneratedTokens[i] > 1 ? (r.E2eS[i] - r.TtftS[i]) / (r.GeneratedTokens[i] - 1.0) : double.NaN)];
+
+    private static double[] PromptTokens(RequestData r) =>
+        [.. Enumerable.Range(0, r.Count).Select(i => r.Completed[i] ? (double)r.PromptTokens[i] : 0)];
 
     private static double[] Tokens(RequestData r) =>
         [.. Enumerable.Range(0, r.Count).Select(i => r.Completed[i] ? (double)r.PromptTokens[i] + r.GeneratedTokens[i] : 0)];

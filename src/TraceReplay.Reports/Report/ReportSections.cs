@@ -56,6 +56,10 @@ public static class ReportSections
         var rows = new List<string[]> { Row("completed requests", runs, r => RunFigures.Completed(r)), Row("rejected requests", runs, r => r.Requests.Count - RunFigures.Completed(r)) };
         foreach (MetricDefinition m in MetricCatalog.All)
         {
+            if (m.Optional && runs.All(r => m.Prepare(r) is null))
+            {
+                continue;
+            }
             rows.Add(Row($"`{m.Name}` ({m.Unit})", runs, r => RunFigures.Metric(r, m.Name)));
         }
         rows.Add(Row("mean running batch (sequences)", runs, r => RunFigures.MeanBatch(r.Iterations!)));

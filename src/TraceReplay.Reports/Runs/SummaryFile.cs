@@ -10,6 +10,13 @@ public sealed record SummaryFile(IReadOnlyDictionary<string, double> Numbers, IR
 
     public double this[string key] => Numbers.TryGetValue(key, out double v) ? v : double.NaN;
 
+    /// <summary><c>prefix_cache_per_instance</c>: per instance, its numbers (instance, prompt_tokens,
+    /// prefix_hit_tokens, prefix_hit_rate); empty when the run's requests had no block hashes.</summary>
+    public IReadOnlyList<IReadOnlyDictionary<string, double>> PrefixCachePerInstance { get; init; } = [];
+
+    /// <summary>Disaggregated replays' <c>pools</c> (prefill, decode): each pool's numbers; empty when aggregated.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>> Pools { get; init; } = new Dictionary<string, IReadOnlyDictionary<string, double>>();
+
     public string RunValue(string key) => Run.TryGetValue(key, out string? v) ? v : "";
 
     public static SummaryFile Read(string path)
@@ -50,6 +57,8 @@ public sealed record SummaryFile(IReadOnlyDictionary<string, double> Numbers, IR
         var numbers = new SortedDictionary<string, double>(StringComparer.Ordinal);
         var strings = new SortedDictionary<string, string>(StringComparer.Ordinal);
         var run = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var perInstance = new List<IReadOnlyDictionary<string, double>>();
+        var pools = new SortedDictionary<string, IReadOnlyDictionary<string, double>>(StringComparer.Ordinal);
         foreach (JsonProperty p in doc.RootElement.EnumerateObject())
         {
             if (p.Value.ValueKind == JsonValueKind.Number)
@@ -63,6 +72,17 @@ public sealed record SummaryFile(IReadOnlyDictionary<string, double> Numbers, IR
             else if (p.Value.ValueKind == JsonValueKind.String)
             {
                 strings[p.Name] = p.Value.GetString()!;
+            }
+            else if (p.Name == "prefix_cache_per_instance" && p.Value.ValueKind == JsonValueKind.Array)
+            {
+                perInstance.AddRange(p.Value.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.Object).Select(NumericMembers));
+            }
+            else if (p.Name == "pools" && p.Value.ValueKind == JsonValueKind.Object)
+            {
+                foreach (JsonProperty pool in p.Value.EnumerateObject().Where(x => x.Value.ValueKind == JsonValueKind.Object))
+                {
+                    pools[pool.Name] = NumericMembers(pool.Value);
+                }
             }
             else if (p.Name == "run" && p.Value.ValueKind == JsonValueKind.Object)
             {
@@ -78,6 +98,10 @@ public sealed record SummaryFile(IReadOnlyDictionary<string, double> Numbers, IR
                 }
             }
         }
-        return new SummaryFile(numbers, strings, run);
+        return new SummaryFile(numbers, strings, run) { PrefixCachePerInstance = perInstance, Pools = pools };
     }
+
+    /// <summary>An object's numeric members (null and non-numbers as NaN).</summary>
+    private static IReadOnlyDictionary<string, double> NumericMembers(JsonElement e) =>
+        e.EnumerateObject().ToDictionary(x => x.Name, x => x.Value.ValueKind == JsonValueKind.Number ? x.Value.GetDouble() : double.NaN, StringComparer.Ordinal);
 }

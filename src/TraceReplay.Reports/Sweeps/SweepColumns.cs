@@ -33,6 +33,9 @@ public static class SweepColumns
         new("peak_kv_blocks_used", true, s => s.PeakKvBlocksUsed),
         new("overloaded", true, s => s.Overloaded ? 1 : 0),
         new("queue_growth_requests_per_s", false, s => s.QueueGrowthRequestsPerS),
+        new("prefix_hit_rate", false, s => s.PrefixCache?.HitRate ?? double.NaN),
+        new("kv_transfer_mean_s", false, s => s.Disaggregation?.KvTransferMeanS ?? double.NaN),
+        new("kv_transfer_p99_s", false, s => s.Disaggregation?.KvTransferP99S ?? double.NaN),
     ];
 
     public static IReadOnlyDictionary<string, double> From(ReplaySummary s) =>

@@ -27,6 +27,22 @@ public sealed record ReplayOptions
     public double ActivationReserveBytes { get; init; } = 2.0 * (1L << 30);
     /// <summary>Fixes the KV blocks per instance instead of deriving them from memory (tests, what-if studies).</summary>
     public int? KvBlocksOverride { get; init; }
+    /// <summary>Prefix caching (<c>--prefix-caching on|off</c>); null = the scheduler's default (on where it supports it).</summary>
+    public bool? PrefixCaching { get; init; }
+    /// <summary>Disaggregated serving: the prompt pool's instances (<c>--prefill-replicas</c>); 0 = aggregated (<see cref="Replicas"/>).</summary>
+    public int PrefillReplicas { get; init; }
+    /// <summary>Disaggregated serving: the decode pool's instances (<c>--decode-replicas</c>).</summary>
+    public int DecodeReplicas { get; init; }
+    /// <summary>TP of a prefill instance (<c>--prefill-tp</c>); null = <see cref="TensorParallel"/>.</summary>
+    public int? PrefillTp { get; init; }
+    /// <summary>TP of a decode instance (<c>--decode-tp</c>); null = <see cref="TensorParallel"/>.</summary>
+    public int? DecodeTp { get; init; }
+    /// <summary>KV link bandwidth per GPU, Gbit/s (<c>--kv-link-gbps</c>); default one 400 Gb/s RDMA NIC per GPU.</summary>
+    public double KvLinkGbps { get; init; } = 400;
+    /// <summary>Fixed cost of one KV transfer, µs (<c>--kv-link-latency-us</c>).</summary>
+    public double KvLinkLatencyUs { get; init; } = 20;
+    /// <summary>Layer-by-layer KV streaming (<c>--kv-streaming on</c>): layers leave while later layers still prefill.</summary>
+    public bool KvStreaming { get; init; }
     public double? SloTtftS { get; init; }
     public double? SloTbtS { get; init; }
     public string Routing { get; init; } = "uniform";
@@ -47,6 +63,15 @@ public sealed record ReplayOptions
     public DType? ActivationDtype { get; init; }
     /// <summary>Overrides the KV-cache format (<c>--kv-dtype</c>).</summary>
     public DType? KvDtype { get; init; }
+
+    public bool Disaggregated => PrefillReplicas > 0;
+
+    /// <summary>Instances in all: <see cref="Replicas"/>, or prefill + decode when disaggregated.</summary>
+    public int InstanceCount => Disaggregated ? PrefillReplicas + DecodeReplicas : Replicas;
+
+    /// <summary>The options one pool's instances run with (its TP); the options themselves when aggregated.</summary>
+    public ReplayOptions ForPool(bool prefill) => !Disaggregated ? this
+        : this with { TensorParallel = (prefill ? PrefillTp : DecodeTp) ?? TensorParallel, Replicas = prefill ? PrefillReplicas : DecodeReplicas };
 
     /// <summary>The model as this replay serves it: <paramref name="model"/> with any dtype overrides applied.</summary>
     public ModelSpec ServedModel(ModelSpec model) => model with

@@ -16,7 +16,15 @@ public static class ReplayOptionsText
         ("gpu", o.Gpu),
         ("tp", Int(o.TensorParallel)),
         ("replicas", Int(o.Replicas)),
-        ("router", RouterName(o.Router)),
+        ("router", RouterPolicies.ToName(o.Router)),
+        ("prefix-caching", o.PrefixCaching switch { true => "on", false => "off", null => "auto" }),
+        ("prefill-replicas", Int(o.PrefillReplicas)),
+        ("decode-replicas", Int(o.DecodeReplicas)),
+        ("prefill-tp", o.PrefillTp is int ptp ? Int(ptp) : "tp"),
+        ("decode-tp", o.DecodeTp is int dtp ? Int(dtp) : "tp"),
+        ("kv-link-gbps", Num(o.KvLinkGbps)),
+        ("kv-link-latency-us", Num(o.KvLinkLatencyUs)),
+        ("kv-streaming", o.KvStreaming ? "on" : "off"),
         ("scheduler", o.Scheduler),
         ("max-seqs", Int(o.MaxSequences)),
         ("max-batched-tokens", Int(o.MaxBatchedTokens)),
@@ -43,13 +51,6 @@ public static class ReplayOptionsText
         ("activation-dtype", Dtype(o.ActivationDtype)),
         ("kv-dtype", Dtype(o.KvDtype)),
     ];
-
-    public static string RouterName(RouterPolicy r) => r switch
-    {
-        RouterPolicy.RoundRobin => "round-robin",
-        RouterPolicy.LeastOutstanding => "least-outstanding",
-        _ => r.ToString().ToLowerInvariant(),
-    };
 
     private static string Int(int v) => v.ToString(CultureInfo.InvariantCulture);
 

@@ -7,11 +7,16 @@ public sealed partial class ReplaySimulation
 {
     private readonly Queue<RequestRecord> _injected = new();
     private readonly QueueGrowth _queue = new();
+    private int _hashBlockTokens;
 
     private void Arrive(in RequestRecord r, long now)
     {
         _queue.Observe(now, WaitingRequests());
-        ServingInstance inst = Route();
+        if (r.HashIds is not null)
+        {
+            SawHashes(r);
+        }
+        ServingInstance inst = Route(r);
         _routed++;
         string? reason = RejectReason(r);
         if (reason is not null)
@@ -54,24 +59,67 @@ public sealed partial class ReplaySimulation
             return "no_output_tokens";
         }
         long lifetimeTokens = (long)r.PromptTokens + r.OutputTokens - 1;
-        return _instances[0].Context.Blocks.BlocksFor(lifetimeTokens) > KvBlocks ? "exceeds_kv_capacity" : null;
+        BlockManager b = _instances[0].Context.Blocks;
+        if (_options.Disaggregated)
+        {
+            // The prompt must fit a prefill instance, the whole request a decode one.
+            return b.BlocksFor(r.PromptTokens) > KvBlocks || b.BlocksFor(lifetimeTokens) > DecodeKvBlocks ? "exceeds_kv_capacity" : null;
+        }
+        return b.BlocksFor(lifetimeTokens) > KvBlocks ? "exceeds_kv_capacity" : null;
     }
 
-    private ServingInstance Route()
+    private ServingInstance Route(in RequestRecord r)
     {
         if (_options.Router == RouterPolicy.RoundRobin)
         {
-            return _instances[_routed % _instances.Length];
+            return _instances[_routed % _routable];
         }
         ServingInstance best = _instances[0];
-        foreach (ServingInstance i in _instances)
+        int bestHit = -1;
+        foreach (ServingInstance i in _instances.AsSpan(0, _routable))
         {
-            if (i.Outstanding < best.Outstanding)
+            int hit = _options.Router == RouterPolicy.PrefixAware ? CachedPrefixBlocks(i, r) : 0;
+            if (hit > bestHit || (hit == bestHit && i.Outstanding < best.Outstanding))
             {
                 best = i;
+                bestHit = hit;
             }
         }
         return best;
+    }
+
+    /// <summary>Prefix-aware routing: the request's leading hash blocks <paramref name="i"/> could serve from its cache.</summary>
+    private static int CachedPrefixBlocks(ServingInstance i, in RequestRecord r) =>
+        i.Context.Blocks.Cache is { } cache && r.HashIds is { } h ? cache.Match(h, cache.FullBlocks(h, r.PromptTokens - 1L)) : 0;
+
+    /// <summary>The first request with block hashes sets the hash block size and, with prefix caching on, creates
+    /// every instance's prefix cache; all later ones must agree on the size.</summary>
+    private void SawHashes(in RequestRecord r)
+    {
+        if (_prefix.SawHashes)
+        {
+            if (r.HashBlockTokens != _hashBlockTokens)
+            {
+                throw new InvalidDataException(FormattableString.Invariant(
+                    $"request {r.Id}: hash blocks of {r.HashBlockTokens} tokens, but earlier requests' cover {_hashBlockTokens}; one trace, one block size"));
+            }
+            return;
+        }
+        _prefix.SawHashes = true;
+        _hashBlockTokens = r.HashBlockTokens;
+        if (!_prefixCaching)
+        {
+            return;
+        }
+        if (_hashBlockTokens <= 0 || _hashBlockTokens % _options.BlockTokens != 0)
+        {
+            throw new ArgumentException(FormattableString.Invariant(
+                $"prefix caching: the trace's hash blocks cover {r.HashBlockTokens} tokens, not a multiple of --block-size {_options.BlockTokens}; pick a block size that divides it, or --prefix-caching off"));
+        }
+        foreach (ServingInstance i in _instances)
+        {
+            i.Context.Blocks.Cache = new PrefixCache(_hashBlockTokens, _hashBlockTokens / _options.BlockTokens);
+        }
     }
 
     void IRequestFinisher.Finish(int slot)
@@ -98,6 +146,7 @@ public sealed partial class ReplaySimulation
             t.Prompt[slot], t.Output[slot], t.Generated[slot], t.Preemptions[slot], max, gaps > 0 ? sum / (double)gaps : double.NaN, p99, slo);
         _summary.AddOutcome(outcome);
         _sink?.OnRequest(outcome);
+        _prefix.Add(t.Instance[slot], t.Prompt[slot], t.PrefixHitTokens[slot]);
         long endNs = t.LastTokenNs[slot];
         t.Release(slot);
         RequestEnded(endNs);
@@ -130,7 +179,7 @@ public sealed partial class ReplaySimulation
         double idle = 0;
         foreach (ServingInstance i in _instances)
         {
-            idle += _energy.IdleJ(Math.Max(0, windowNs - i.BusyNs));
+            idle += i.Energy.IdleJ(Math.Max(0, windowNs - i.BusyNs));
         }
         bool hasSlo = _options.SloTtftS.HasValue || _options.SloTbtS.HasValue;
         long preempted = 0;
@@ -146,6 +195,8 @@ public sealed partial class ReplaySimulation
             Overloaded = _queue.Overloaded,
             QueueGrowthRequestsPerS = _queue.GrowthPerS,
             QueueRiseRequests = _queue.RiseRequests,
+            PrefixCache = _prefix.Build(_prefixCaching),
+            Disaggregation = BuildDisaggregation(windowNs),
         };
     }
 }

@@ -27,16 +27,20 @@ public sealed partial class ReplaySimulation : IRequestFinisher
     private readonly SummaryAccumulator _summary = new();
     private readonly PriorityQueue<int, EventKey> _events = new();
     private readonly EnergyModel _energy;
+    /// <summary>Instances arrivals are routed to: all, or the prefill pool when disaggregated.</summary>
+    private readonly int _routable;
     private long _seq;
     private long _iterations;
     private long _routed;
     private long _firstArrivalNs = -1;
     private long _lastEventNs;
     private ClosedLoopSource? _closedLoop;
+    private readonly bool _prefixCaching;
+    private readonly PrefixCacheCounter _prefix;
 
     public ReplaySimulation(ReplayOptions options, ICostModel cost, IReplaySink? sink = null)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.Replicas, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.Disaggregated ? options.DecodeReplicas : options.Replicas, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxSequences, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.BlockTokens, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.ChunkTokens, 1);
@@ -45,23 +49,44 @@ public sealed partial class ReplaySimulation : IRequestFinisher
         Model = options.ServedModel(ModelCatalog.Resolve(options.Model));
         Gpu = GpuCatalog.Resolve(options.Gpu);
         IRoutingModel? routing = RoutingModels.Create(options.Routing, Model, options.Seed);
-        Graph = new OperatorGraph(Model, options.TensorParallel, routing);
-        KvBlocks = options.KvBlocksOverride ?? KvCapacity.Blocks(Graph, Gpu, options);
-        _energy = EnergyModel.For(Gpu, options);
-        _instances = new ServingInstance[options.Replicas];
-        for (int i = 0; i < _instances.Length; i++)
+        _prefixCaching = Scheduling.SchedulerRegistry.PrefixCaching(options);
+        _prefix = new PrefixCacheCounter(options.InstanceCount);
+        _instances = new ServingInstance[options.InstanceCount];
+        // One pool when aggregated; prefill instances first, then decode ones, when disaggregated (each pool its own TP).
+        (Graph, KvBlocks, _energy) = BuildPool(options.ForPool(prefill: true), 0, cost, routing);
+        if (options.Disaggregated)
         {
-            IIterationCostEvaluator evaluator = options.CostPath == CostPath.Reference
-                ? new ReferenceIterationCost(Graph, cost)
-                : new FastIterationCost(Graph, cost, routing, vectorized: options.CostPath == CostPath.Vectorized);
-            _instances[i] = new ServingInstance(i, options, _requests, evaluator, _energy, KvBlocks, Model.NumLayers);
+            (_, DecodeKvBlocks, _) = BuildPool(options.ForPool(prefill: false), options.PrefillReplicas, cost, routing);
         }
+        _routable = options.Disaggregated ? options.PrefillReplicas : _instances.Length;
+        if (options.Disaggregated)
+        {
+            InitDisaggregation();
+        }
+    }
+
+    private (OperatorGraph Graph, int KvBlocks, EnergyModel Energy) BuildPool(ReplayOptions pool, int first, ICostModel cost, IRoutingModel? routing)
+    {
+        var graph = new OperatorGraph(Model, pool.TensorParallel, routing);
+        int blocks = _options.KvBlocksOverride ?? KvCapacity.Blocks(graph, Gpu, pool);
+        var energy = EnergyModel.For(Gpu, pool);
+        for (int i = first; i < first + pool.Replicas; i++)
+        {
+            IIterationCostEvaluator evaluator = pool.CostPath == CostPath.Reference
+                ? new ReferenceIterationCost(graph, cost)
+                : new FastIterationCost(graph, cost, routing, vectorized: pool.CostPath == CostPath.Vectorized);
+            _instances[i] = new ServingInstance(i, pool, _requests, evaluator, energy, blocks, Model.NumLayers);
+        }
+        return (graph, blocks, energy);
     }
 
     public ModelSpec Model { get; }
     public GpuSpec Gpu { get; }
     public OperatorGraph Graph { get; }
+    /// <summary>KV blocks per instance (of the prefill pool when disaggregated).</summary>
     public int KvBlocks { get; }
+    /// <summary>KV blocks per decode instance when disaggregated; 0 otherwise.</summary>
+    public int DecodeKvBlocks { get; }
     public EnergyModel Energy => _energy;
     public IReadOnlyList<ServingInstance> Instances => _instances;
 
@@ -128,11 +153,23 @@ public sealed partial class ReplaySimulation : IRequestFinisher
             else if (ev >= 0)
             {
                 _instances[ev].Complete(now, this);
+                if (ev >= _routable)
+                {
+                    TryReserveKv(_instances[ev], now); // a decode instance freed blocks: transfers waiting for them start
+                }
                 Start(_instances[ev], now);
                 if (progress is not null && (_iterations & 0x1FFF) == 0)
                 {
                     progress(_routed, now);
                 }
+            }
+            else if (ev <= KvArrivedEvent)
+            {
+                KvArrived(KvArrivedEvent - ev, now);
+            }
+            else if (ev <= KvLinkEvent)
+            {
+                DrainLink(KvLinkEvent - ev, now);
             }
             else
             {

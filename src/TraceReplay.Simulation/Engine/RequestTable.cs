@@ -25,6 +25,14 @@ public sealed class RequestTable
     public int[] Instance = [];
     public long[] FirstTokenNs = [];
     public long[] LastTokenNs = [];
+    /// <summary>Prefix-cache block hashes of the prompt (null without them).</summary>
+    public long[]?[] Hashes = [];
+    /// <summary>Leading hash blocks whose cache entries this request references (hit on admission or computed and committed).</summary>
+    public int[] CachedRefs = [];
+    /// <summary>KV blocks of <see cref="Blocks"/> that belong to cache entries rather than to this request alone.</summary>
+    public int[] SharedBlocks = [];
+    /// <summary>Prompt tokens found cached at the first admission (-1 before it).</summary>
+    public int[] PrefixHitTokens = [];
     /// <summary>Gaps between consecutive tokens, ns; <see cref="Generated"/> - 1 of them are valid.</summary>
     public long[][] Gaps = [];
 
@@ -43,13 +51,19 @@ public sealed class RequestTable
         ArrivalNs[s] = r.ArrivalNs;
         Prompt[s] = r.PromptTokens;
         Output[s] = r.OutputTokens;
-        Generated[s] = Computed[s] = PrefillTarget[s] = Blocks[s] = Preemptions[s] = 0;
+        Generated[s] = Computed[s] = PrefillTarget[s] = Blocks[s] = Preemptions[s] = CachedRefs[s] = SharedBlocks[s] = 0;
+        Hashes[s] = r.HashIds;
+        PrefixHitTokens[s] = -1;
         Instance[s] = instance;
         FirstTokenNs[s] = LastTokenNs[s] = -1;
         return s;
     }
 
-    public void Release(int slot) => _free.Push(slot);
+    public void Release(int slot)
+    {
+        Hashes[slot] = null;
+        _free.Push(slot);
+    }
 
     public bool IsDecoding(int slot) => Generated[slot] > 0 && Computed[slot] >= PrefillTarget[slot];
 
@@ -92,6 +106,10 @@ public sealed class RequestTable
         Array.Resize(ref Instance, capacity);
         Array.Resize(ref FirstTokenNs, capacity);
         Array.Resize(ref LastTokenNs, capacity);
+        Array.Resize(ref Hashes, capacity);
+        Array.Resize(ref CachedRefs, capacity);
+        Array.Resize(ref SharedBlocks, capacity);
+        Array.Resize(ref PrefixHitTokens, capacity);
         Array.Resize(ref Gaps, capacity);
         for (int s = capacity - 1; s >= old; s--)
         {

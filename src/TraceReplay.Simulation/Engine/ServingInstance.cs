@@ -37,6 +37,16 @@ public sealed class ServingInstance
     public bool Busy { get; private set; }
     public bool WakePending { get; set; }
     public long BusyNs { get; private set; }
+    public EnergyModel Energy => _energy;
+
+    /// <summary>Disaggregated serving: set on prefill instances, which hand each request off after its first token.</summary>
+    public IKvHandoff? Handoff { get; set; }
+
+    /// <summary>Duration of the iteration started last (ns).</summary>
+    public long LastIterationNs { get; private set; }
+
+    /// <summary>Most KV blocks requests held at an iteration start.</summary>
+    public int PeakUsedBlocks { get; private set; }
     public int Outstanding => Context.Waiting.Count + Context.Running.Count;
 
     /// <summary>Forms the next batch; returns its iteration record (end = start + duration), or null when there is no work.</summary>
@@ -54,6 +64,8 @@ public sealed class ServingInstance
         long durationNs = Math.Max(1, (long)Math.Round(stepUs * 1000.0, MidpointRounding.ToEven));
         Busy = true;
         BusyNs += durationNs;
+        LastIterationNs = durationNs;
+        PeakUsedBlocks = Math.Max(PeakUsedBlocks, Context.Blocks.UsedBlocks);
         double energy = _energy.IterationJ(durationNs, c.Bytes.TotalBytes, c.Flops);
         return new IterationRecord(iterationIndex, Index, nowNs, durationNs, Plan.PrefillTokens, Plan.DecodeCount, Plan.PieceCount,
             Plan.SampledTokens, Context.Blocks.UsedBlocks, c.Bytes.Scale(_tp), c.Flops * _tp, energy, Plan.GroupIndex, Plan.GroupCount);
@@ -81,9 +93,16 @@ public sealed class ServingInstance
             {
                 int s = slots[i];
                 r.Computed[s] += tokens[i];
+                Context.CommitPrefix(s);
                 if (emits[i] && r.EmitToken(s, endNs))
                 {
                     Finish(s, finish);
+                }
+                else if (emits[i] && Handoff is not null)
+                {
+                    Context.Running.Remove(s);
+                    _scheduler.OnRemoved(s);
+                    Handoff.HandOff(this, s, endNs);
                 }
             }
         }
@@ -93,8 +112,7 @@ public sealed class ServingInstance
 
     private void Finish(int slot, IRequestFinisher finish)
     {
-        Context.Blocks.Free(Context.Requests.Blocks[slot]);
-        Context.Requests.Blocks[slot] = 0;
+        Context.ReleaseBlocks(slot);
         Context.Running.Remove(slot);
         _scheduler.OnRemoved(slot);
         finish.Finish(slot);

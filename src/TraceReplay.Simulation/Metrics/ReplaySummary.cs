@@ -50,4 +50,8 @@ public sealed record ReplaySummary
     public double QueueGrowthRequestsPerS { get; init; }
     /// <summary>Rise of that fitted depth from the first to the last arrival (requests).</summary>
     public double QueueRiseRequests { get; init; }
+    /// <summary>Prefix-cache reuse; null when no request carried block hashes.</summary>
+    public PrefixCacheSummary? PrefixCache { get; init; }
+    /// <summary>KV transfers and pools of a disaggregated replay; null when aggregated.</summary>
+    public DisaggregationSummary? Disaggregation { get; init; }
 }

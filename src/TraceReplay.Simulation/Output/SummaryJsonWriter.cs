@@ -70,6 +70,14 @@ public static class SummaryJsonWriter
             w.WriteBoolean("overloaded", s.Overloaded);
             Num(w, "queue_growth_requests_per_s", s.QueueGrowthRequestsPerS);
             Num(w, "queue_rise_requests", s.QueueRiseRequests);
+            if (s.PrefixCache is { } prefix)
+            {
+                WritePrefixCache(w, prefix);
+            }
+            if (s.Disaggregation is { } disaggregation)
+            {
+                DisaggregationJson.Write(w, disaggregation);
+            }
             w.WriteString("tbt_p99_method", TbtP99Method);
             w.WriteString("energy_note", EnergyNote);
             w.WriteString("overload_note", OverloadNote);
@@ -102,8 +110,12 @@ public static class SummaryJsonWriter
         w.WriteString("model", o.Model);
         w.WriteString("gpu", o.Gpu);
         w.WriteNumber("tp", o.TensorParallel);
-        w.WriteNumber("replicas", o.Replicas);
-        w.WriteString("router", Engine.ReplayOptionsText.RouterName(o.Router));
+        w.WriteNumber("replicas", o.InstanceCount);
+        if (o.Disaggregated)
+        {
+            DisaggregationJson.WriteRun(w, o);
+        }
+        w.WriteString("router", Engine.RouterPolicies.ToName(o.Router));
         w.WriteString("scheduler", o.Scheduler);
         w.WriteString("cost_model", info.CostModel);
         w.WriteString("cost_model_provenance", info.CostModelProvenance);
@@ -137,6 +149,25 @@ public static class SummaryJsonWriter
         w.WriteNumber("pj_per_flop", info.Energy.PjPerFlop);
         w.WriteString("energy_source", info.Energy.Source);
         w.WriteEndObject();
+    }
+
+    /// <summary>Only for requests with block hashes, so summaries of traces without them stay as they were.</summary>
+    private static void WritePrefixCache(Utf8JsonWriter w, PrefixCacheSummary p)
+    {
+        w.WriteString("prefix_caching", p.Enabled ? "on" : "off");
+        w.WriteNumber("prefix_hit_tokens", p.HitTokens);
+        Num(w, "prefix_hit_rate", p.HitRate);
+        w.WriteStartArray("prefix_cache_per_instance");
+        foreach (PrefixCacheSummary.Instance i in p.PerInstance)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("instance", i.Index);
+            w.WriteNumber("prompt_tokens", i.PromptTokens);
+            w.WriteNumber("prefix_hit_tokens", i.HitTokens);
+            Num(w, "prefix_hit_rate", i.HitRate);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
     }
 
     /// <summary>A dtype override, or null when the model's own format applies.</summary>

@@ -31,11 +31,11 @@ internal static class ChunkedPrefill
     {
         RequestTable r = ctx.Requests;
         while (budget > 0 && ctx.Waiting.Count > 0 && ctx.Running.Count < ctx.Options.MaxSequences
-            && ctx.Blocks.FreeBlocks - BlocksToAdmit(ctx, ctx.Waiting.PeekFront()) >= keepFreeBlocks && ctx.TryAdmitHead())
+            && ctx.Blocks.AvailableBlocks - BlocksToAdmit(ctx, ctx.Waiting.PeekFront()) >= keepFreeBlocks && ctx.TryAdmitHead())
         {
             int s = ctx.Running[^1];
-            int c = Math.Min(r.PrefillTarget[s], budget);
-            plan.AddPiece(s, c, 0, c == r.PrefillTarget[s]);
+            int c = Math.Min(r.RemainingPrefill(s), budget);
+            plan.AddPiece(s, c, r.Computed[s], r.Computed[s] + c == r.PrefillTarget[s]);
             budget -= c;
         }
     }

@@ -8,7 +8,7 @@ namespace TraceReplay.Simulation.Scheduling;
 /// prompt is admitted only if its KV blocks leave one free block per running decode (room to cross the next block
 /// boundary), so admissions do not push decodes into preemption the way sarathi/vllm admissions can.
 /// </summary>
-[Scheduler("decode-first", "decodes always run; prefill fills what --max-batched-tokens leaves, admission keeps KV headroom for decodes")]
+[Scheduler("decode-first", "decodes always run; prefill fills what --max-batched-tokens leaves, admission keeps KV headroom for decodes", PrefixCaching = true)]
 public sealed class DecodeFirstScheduler(ReplayOptions options) : IScheduler
 {
     public void Schedule(SchedulerContext ctx, IterationPlan plan)

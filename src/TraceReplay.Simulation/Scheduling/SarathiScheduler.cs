@@ -7,7 +7,7 @@ namespace TraceReplay.Simulation.Scheduling;
 /// one token; order: running decodes, continuing prompt chunks, new admissions FCFS; chunk = min(remaining, budget
 /// left). Every chunk passes through all layers.
 /// </summary>
-[Scheduler("sarathi", "chunked prefill, per-iteration token budget including decodes (Sarathi-Serve)")]
+[Scheduler("sarathi", "chunked prefill, per-iteration token budget including decodes (Sarathi-Serve)", PrefixCaching = true)]
 public sealed class SarathiScheduler(ReplayOptions options) : IScheduler
 {
     public void Schedule(SchedulerContext ctx, IterationPlan plan)

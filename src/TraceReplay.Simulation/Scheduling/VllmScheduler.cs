@@ -7,7 +7,7 @@ namespace TraceReplay.Simulation.Scheduling;
 /// only whole prompts (FCFS, packed up to <c>--max-batched-tokens</c>, max sequences and free KV blocks) and the
 /// decodes stall; otherwise every running request decodes. A prompt longer than the limit runs alone.
 /// </summary>
-[Scheduler("vllm", "prefill-first continuous batching, whole prompts up to --max-batched-tokens (vLLM v0 default)")]
+[Scheduler("vllm", "prefill-first continuous batching, whole prompts up to --max-batched-tokens (vLLM v0 default)", PrefixCaching = true)]
 public sealed class VllmScheduler(ReplayOptions options) : IScheduler
 {
     public void Schedule(SchedulerContext ctx, IterationPlan plan)
@@ -25,7 +25,7 @@ public sealed class VllmScheduler(ReplayOptions options) : IScheduler
             {
                 break;
             }
-            plan.AddPiece(head, target, 0, emitsToken: true);
+            plan.AddPiece(head, r.RemainingPrefill(head), r.Computed[head], emitsToken: true);
         }
         if (plan.PieceCount == 0)
         {

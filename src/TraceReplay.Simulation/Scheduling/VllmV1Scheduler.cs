@@ -12,7 +12,7 @@ namespace TraceReplay.Simulation.Scheduling;
 /// (<see cref="VllmDefaults"/>). Unlike <c>sarathi</c>, a running prompt chunk is not put after later decodes, and
 /// admissions reserve only the chunk's blocks.
 /// </summary>
-[Scheduler("vllm-v1", "vLLM V1 default: running requests (decodes, prompt chunks) then waiting ones in one --max-batched-tokens budget, chunked prefill, CUDA-graph decode")]
+[Scheduler("vllm-v1", "vLLM V1 default: running requests (decodes, prompt chunks) then waiting ones in one --max-batched-tokens budget, chunked prefill, CUDA-graph decode", PrefixCaching = true)]
 public sealed class VllmV1Scheduler(ReplayOptions options) : IScheduler
 {
     public void Schedule(SchedulerContext ctx, IterationPlan plan)
@@ -53,12 +53,12 @@ public sealed class VllmV1Scheduler(ReplayOptions options) : IScheduler
         while (budget > 0 && ctx.Waiting.Count > 0 && ctx.Running.Count < options.MaxSequences)
         {
             int head = ctx.Waiting.PeekFront();
-            int chunk = Math.Min(r.Prompt[head] + r.Generated[head], budget);
-            if (!ctx.TryAdmitHead(reserveTokens: chunk))
+            if (!ctx.TryAdmitHead(chunkBudget: budget))
             {
                 break;
             }
-            plan.AddPiece(head, chunk, 0, chunk == r.PrefillTarget[head]);
+            int chunk = Math.Min(r.RemainingPrefill(head), budget);
+            plan.AddPiece(head, chunk, r.Computed[head], r.Computed[head] + chunk == r.PrefillTarget[head]);
             budget -= chunk;
         }
     }

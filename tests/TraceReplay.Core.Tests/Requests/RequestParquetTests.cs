@@ -43,4 +43,29 @@ public sealed class RequestParquetTests
         }
         Assert.Equal(File.ReadAllBytes(Path.Combine(dir, "a.parquet")), File.ReadAllBytes(Path.Combine(dir, "b.parquet")));
     }
+
+    [Fact]
+    public async Task Hash_ids_and_their_block_tokens_come_back_per_row()
+    {
+        string path = Path.Combine(Directory.CreateTempSubdirectory().FullName, "requests.parquet");
+        long[]?[] hashes = [null, [5, 6], [], [7], null, [5, 6, 9]];
+        await using (RequestParquetWriter writer = await RequestParquetWriter.CreateAsync(path, new Dictionary<string, string>()))
+        {
+            for (int i = 0; i < hashes.Length; i++)
+            {
+                await writer.AddAsync(new RequestRecord(i, i, 1000, 10, hashes[i], hashes[i] is null ? 0 : 512));
+            }
+        }
+        var back = new List<RequestRecord>();
+        await foreach (RequestRecord r in RequestParquetReader.ReadAsync(path))
+        {
+            back.Add(r);
+        }
+        Assert.Equal(hashes.Length, back.Count);
+        for (int i = 0; i < hashes.Length; i++)
+        {
+            Assert.Equal(hashes[i], back[i].HashIds);
+            Assert.Equal(hashes[i] is null ? 0 : 512, back[i].HashBlockTokens);
+        }
+    }
 }

@@ -26,10 +26,20 @@ internal sealed class InstanceHarness : IRequestFinisher
     public int Iterations { get; private set; }
     public Dictionary<long, RequestOutcome> Finished { get; } = [];
 
-    public long Add(int prompt, int output)
+    /// <summary>Prompt tokens found cached at each finished request's first admission, by id.</summary>
+    public Dictionary<long, int> PrefixHitTokens { get; } = [];
+
+    /// <summary>Turns on prefix caching with Mooncake's 512-token hash blocks.</summary>
+    public InstanceHarness WithPrefixCache()
+    {
+        Instance.Context.Blocks.Cache = new PrefixCache(512, 512 / Options.BlockTokens);
+        return this;
+    }
+
+    public long Add(int prompt, int output, long[]? hashes = null)
     {
         long id = _nextId++;
-        int slot = Table.Allocate(new RequestRecord(id, NowNs, prompt, output), 0);
+        int slot = Table.Allocate(new RequestRecord(id, NowNs, prompt, output, hashes, hashes is null ? 0 : 512), 0);
         Instance.Context.Waiting.PushBack(slot);
         return id;
     }
@@ -69,6 +79,7 @@ internal sealed class InstanceHarness : IRequestFinisher
         RequestTable t = Table;
         Finished[t.Id[slot]] = new RequestOutcome(t.Id[slot], 0, true, null, t.ArrivalNs[slot], t.FirstTokenNs[slot], t.LastTokenNs[slot],
             t.Prompt[slot], t.Output[slot], t.Generated[slot], t.Preemptions[slot], -1, double.NaN, -1, null);
+        PrefixHitTokens[t.Id[slot]] = t.PrefixHitTokens[slot];
         t.Release(slot);
     }
 }

@@ -1,0 +1,40 @@
+using TraceReplay.Reports.Runs;
+using TraceReplay.Reports.Text;
+
+namespace TraceReplay.Reports.Report;
+
+/// <summary>Disaggregated prefill/decode: KV transfers and each pool's utilisation (summary.json); nothing for aggregated runs.</summary>
+public static class DisaggregationSection
+{
+    public static IEnumerable<ReportBlock> Blocks(IReadOnlyList<RunData> runs)
+    {
+        if (runs.All(r => r.Summary.Pools.Count == 0))
+        {
+            yield break;
+        }
+        yield return new HeadingBlock(2, "Disaggregated prefill/decode (from summary.json)");
+        var rows = new List<string[]>
+        {
+            Row("KV transfers", runs, r => Fmt.Sig(r.Summary["kv_transfers"])),
+            Row("KV moved (GB)", runs, r => Fmt.Sig(r.Summary["kv_transfer_bytes"] / 1e9)),
+            Row("KV transfer mean / p99 (ms)", runs, r => $"{Fmt.Sig(r.Summary["kv_transfer_mean_s"] * 1e3)} / {Fmt.Sig(r.Summary["kv_transfer_p99_s"] * 1e3)}"),
+            Row("wait for decode blocks, mean (ms)", runs, r => Fmt.Sig(r.Summary["kv_transfer_wait_mean_s"] * 1e3)),
+        };
+        foreach (string pool in new[] { "prefill", "decode" })
+        {
+            rows.Add(Row($"{pool} pool: instances x TP", runs, r => Pool(r, pool, p => $"{p["instances"]} x {p["tp"]}")));
+            rows.Add(Row($"{pool} pool: busy (%)", runs, r => Pool(r, pool, p => Fmt.Sig(100 * p["busy_fraction"]))));
+            rows.Add(Row($"{pool} pool: peak KV use (% of one instance)", runs,
+                r => Pool(r, pool, p => Fmt.Sig(100 * p["peak_kv_blocks_used"] / p["kv_blocks_per_instance"]))));
+        }
+        yield return new TableBlock(["metric", .. runs.Select(r => $"`{r.Label}`")], rows);
+        yield return new ParagraphBlock(
+            "TTFT is the prefill instance's first token; the first decode-side token gap includes the KV transfer and any wait for decode blocks. " +
+            "Busy = iteration time / (instances x simulated duration).");
+    }
+
+    private static string Pool(RunData r, string pool, Func<IReadOnlyDictionary<string, double>, string> cell) =>
+        r.Summary.Pools.TryGetValue(pool, out IReadOnlyDictionary<string, double>? p) ? cell(p) : "-";
+
+    private static string[] Row(string label, IReadOnlyList<RunData> runs, Func<RunData, string> value) => [label, .. runs.Select(value)];
+}
