@@ -18,6 +18,17 @@ public static class CommonOptions
         Required = required,
     };
 
+    public static Option<int> Ep() => new("--ep")
+    {
+        Description = "Expert parallelism: routed experts sharded over N GPUs per instance, tokens dispatched and combined by all-to-all (needs --dp-attention and --tp 1; N must divide the expert count; docs/moe.md), e.g. --ep 8 --dp-attention",
+        DefaultValueFactory = _ => 1,
+    };
+
+    public static Option<bool> DpAttention() => new("--dp-attention")
+    {
+        Description = "Data-parallel attention across the --ep group: each GPU runs attention over its own requests (pinned by slot mod N) and the step waits for the slowest rank",
+    };
+
     public static Option<int> Tp() => new("--tp")
     {
         Description = "Tensor-parallel degree (GPUs per instance)",

@@ -41,7 +41,9 @@ internal sealed class ReplayCommandOptions
     public Option<int?> KvBlocks { get; } = new("--kv-blocks") { Description = "Fix the KV blocks per instance instead of deriving them from GPU memory (what-if)" };
     public Option<double?> SloTtftS { get; } = new("--slo-ttft-s") { Description = "SLO: time to first token limit (s)" };
     public Option<double?> SloTbtS { get; } = new("--slo-tbt-s") { Description = "SLO: limit on every gap between tokens (s)" };
-    public Option<string> Routing { get; } = new("--routing") { Description = "MoE routing model: uniform | zipf:S (seeded)", DefaultValueFactory = _ => "uniform" };
+    public Option<string> Routing { get; } = new("--routing") { Description = "MoE routing: uniform | zipf:S | hot:H:SHARE (seeded) | recorded:FILE (expert loads recorded from a real run: Parquet step, layer, expert, tokens; docs/moe.md)", DefaultValueFactory = _ => "uniform" };
+    public Option<int> Ep { get; } = CommonOptions.Ep();
+    public Option<bool> DpAttention { get; } = CommonOptions.DpAttention();
     public Option<int> Seed { get; } = new("--seed") { Description = "Seed for routing skew and re-timed arrivals", DefaultValueFactory = _ => 0 };
     public Option<double?> Rate { get; } = new("--rate") { Description = "Re-time the requests at this rate (requests/s)" };
     public Option<string> Arrival { get; } = new("--arrival") { Description = "Arrival process with --rate: poisson | gamma:CV", DefaultValueFactory = _ => "poisson" };
@@ -56,7 +58,7 @@ internal sealed class ReplayCommandOptions
     public IEnumerable<Option> All =>
     [
         Requests, Concurrency, Isl, Osl, NumRequests, IslDist, OslDist, Model, Gpu, Tp, Replicas, Router, Scheduler, ChunkTokens, MaxBatchedTokens, LayerGroups, LayerGroupCap, CohortTokens,
-        MaxSeqs, BlockSize, GpuMemoryUtilization, ActivationReserveGib, KvBlocks, SloTtftS, SloTbtS, Routing, Seed, Rate, Arrival, CostModel,
+        MaxSeqs, BlockSize, GpuMemoryUtilization, ActivationReserveGib, KvBlocks, SloTtftS, SloTbtS, Routing, Ep, DpAttention, Seed, Rate, Arrival, CostModel,
         Calibration, CostPath, StaticPowerW, HbmPjPerByte, PjPerFlop, WeightDtype, ActivationDtype, KvDtype, EnforceEager, Output,
     ];
 
@@ -101,6 +103,8 @@ internal sealed class ReplayCommandOptions
             SloTtftS = Checked.Positive(p.GetValue(SloTtftS), "--slo-ttft-s", "s"),
             SloTbtS = Checked.Positive(p.GetValue(SloTbtS), "--slo-tbt-s", "s"),
             Routing = p.GetValue(Routing)!,
+            ExpertParallel = Positive(p.GetValue(Ep), "--ep"),
+            DpAttention = p.GetValue(DpAttention),
             Seed = p.GetValue(Seed),
             CostPath = Enum.TryParse(p.GetValue(CostPath), ignoreCase: true, out CostPath cp) ? cp : throw new ArgumentException($"--cost-path '{p.GetValue(CostPath)}': expected vectorized, scalar or reference"),
             StaticPowerW = Checked.NonNegative(p.GetValue(StaticPowerW), "--static-power-w", "W"),

@@ -128,6 +128,6 @@ public sealed partial class ReplaySimulation
         }
         ReplaySummary s = _summary.Build(windowNs * 1e-9, idle, hasSlo, KvBlocks);
         _summary.ReleaseSpill(); // the summary is final: drop any spilled samples' temporary files now
-        return s with { Preemptions = preempted };
+        return s with { Preemptions = preempted, WeightBytesPerGpu = ExpertParallelism.WeightBytesPerGpu(Model, _options) };
     }
 }

@@ -44,6 +44,7 @@ public sealed partial class ReplaySimulation : IRequestFinisher
         _sink = sink;
         Model = options.ServedModel(ModelCatalog.Resolve(options.Model));
         Gpu = GpuCatalog.Resolve(options.Gpu);
+        ExpertParallelism.Validate(options, Model);
         IRoutingModel? routing = RoutingModels.Create(options.Routing, Model, options.Seed);
         Graph = new OperatorGraph(Model, options.TensorParallel, routing);
         KvBlocks = options.KvBlocksOverride ?? KvCapacity.Blocks(Graph, Gpu, options);
@@ -51,11 +52,28 @@ public sealed partial class ReplaySimulation : IRequestFinisher
         _instances = new ServingInstance[options.Replicas];
         for (int i = 0; i < _instances.Length; i++)
         {
-            IIterationCostEvaluator evaluator = options.CostPath == CostPath.Reference
-                ? new ReferenceIterationCost(Graph, cost)
-                : new FastIterationCost(Graph, cost, routing, vectorized: options.CostPath == CostPath.Vectorized);
-            _instances[i] = new ServingInstance(i, options, _requests, evaluator, _energy, KvBlocks, Model.NumLayers);
+            _instances[i] = new ServingInstance(i, options, _requests, Evaluator(options, cost, routing, i), _energy, KvBlocks, Model.NumLayers);
         }
+    }
+
+    /// <summary>
+    /// The per-instance cost evaluator: the operator graph's, unless expert parallelism or recorded routing needs the
+    /// routed experts costed per step and per rank (<see cref="ExpertParallelIterationCost"/>; each instance its own
+    /// step counter and seeded draws).
+    /// </summary>
+    private IIterationCostEvaluator Evaluator(ReplayOptions options, ICostModel cost, IRoutingModel? routing, int instance)
+    {
+        bool perStep = routing is not null && (options.ExpertParallel > 1 || routing is RecordedRouting);
+        OperatorGraph graph = perStep ? new OperatorGraph(Model, options.TensorParallel, routing) { OmitRoutedExperts = true } : Graph;
+        IIterationCostEvaluator dense = options.CostPath == CostPath.Reference
+            ? new ReferenceIterationCost(graph, cost)
+            : new FastIterationCost(graph, cost, perStep ? null : routing, vectorized: options.CostPath == CostPath.Vectorized);
+        if (!perStep)
+        {
+            return dense;
+        }
+        var loads = new ExpertRankLoads(routing!, Model, options.ExpertParallel, unchecked(options.Seed * 1_000_003 + instance));
+        return new ExpertParallelIterationCost(dense, graph, cost, loads);
     }
 
     public ModelSpec Model { get; }

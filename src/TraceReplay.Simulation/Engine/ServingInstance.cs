@@ -5,7 +5,7 @@ using TraceReplay.Simulation.Scheduling;
 namespace TraceReplay.Simulation.Engine;
 
 /// <summary>
-/// One serving instance (a TP group): its scheduler, KV blocks and the iteration in flight. The simulation calls
+/// One serving instance (a TP group, or an EP group with data-parallel attention): its scheduler, KV blocks and the iteration in flight. The simulation calls
 /// <see cref="TryStart"/> when it is idle or an iteration ended, and <see cref="Complete"/> at the iteration's end.
 /// </summary>
 public sealed class ServingInstance
@@ -23,8 +23,9 @@ public sealed class ServingInstance
         Index = index;
         _cost = cost;
         _energy = energy;
-        _tp = options.TensorParallel;
+        _tp = ExpertParallelism.GpusPerInstance(options);
         _layers = layers;
+        options = ExpertParallelism.GroupOptions(options);
         _overhead = StepOverhead.For(options);
         _scheduler = SchedulerRegistry.Create(options.Scheduler, options);
         Context = new SchedulerContext(requests, new BlockManager(kvBlocks, options.BlockTokens), options, layers, index) { Scheduler = _scheduler };
@@ -56,7 +57,8 @@ public sealed class ServingInstance
         BusyNs += durationNs;
         double energy = _energy.IterationJ(durationNs, c.Bytes.TotalBytes, c.Flops);
         return new IterationRecord(iterationIndex, Index, nowNs, durationNs, Plan.PrefillTokens, Plan.DecodeCount, Plan.PieceCount,
-            Plan.SampledTokens, Context.Blocks.UsedBlocks, c.Bytes.Scale(_tp), c.Flops * _tp, energy, Plan.GroupIndex, Plan.GroupCount);
+            Plan.SampledTokens, Context.Blocks.UsedBlocks, c.Bytes.Scale(_tp), c.Flops * _tp, energy, Plan.GroupIndex, Plan.GroupCount,
+            _cost is ExpertParallelIterationCost ep ? ep.LastImbalance : double.NaN);
     }
 
     /// <summary>Applies the iteration's progress at <paramref name="endNs"/>; finished requests go to <paramref name="finish"/>.</summary>

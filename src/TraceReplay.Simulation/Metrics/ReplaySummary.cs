@@ -44,4 +44,9 @@ public sealed record ReplaySummary
     public long ExpectedOutputTokens { get; init; }
     public int KvBlocksPerInstance { get; init; }
     public int PeakKvBlocksUsed { get; init; }
+    /// <summary>Expert parallelism: mean and largest per-iteration max-rank / mean-rank expert assignments; NaN without EP.</summary>
+    public double EpImbalanceMean { get; init; } = double.NaN;
+    public double EpImbalanceMax { get; init; } = double.NaN;
+    /// <summary>Weight bytes held by one GPU (dense weights over TP, routed experts over TP x EP).</summary>
+    public double WeightBytesPerGpu { get; init; } = double.NaN;
 }

@@ -1,0 +1,69 @@
+using TraceReplay.Core.Models;
+
+namespace TraceReplay.Simulation.Engine;
+
+/// <summary>
+/// What <c>--ep N --dp-attention</c> means for an instance: N GPUs (TP 1 each), every GPU a data-parallel attention
+/// rank with its own requests, KV cache and batch share, and the routed experts sharded N ways (E/N per GPU, by id).
+/// The group's one scheduler holds N ranks' budgets (sequences, tokens per step, KV blocks), and each request is pinned
+/// to DP rank (request slot mod N), the round-robin dispatch SGLang's DP controller uses by default.
+/// </summary>
+public static class ExpertParallelism
+{
+    /// <summary>Throws when the options do not describe a layout this replay models.</summary>
+    public static void Validate(ReplayOptions o, ModelSpec model)
+    {
+        if (o.ExpertParallel < 1)
+        {
+            throw new ArgumentException($"--ep must be a positive integer, got {o.ExpertParallel}");
+        }
+        if (o.ExpertParallel == 1)
+        {
+            if (o.DpAttention)
+            {
+                throw new ArgumentException("--dp-attention needs --ep N > 1 (without expert parallelism, data-parallel attention is --replicas)");
+            }
+            return;
+        }
+        if (model.Moe is not { } moe || !model.IsMoe)
+        {
+            throw new ArgumentException($"--ep {o.ExpertParallel}: {model.Name} is a dense model (no routed experts to shard)");
+        }
+        if (moe.NumExperts % o.ExpertParallel != 0)
+        {
+            throw new ArgumentException($"--ep {o.ExpertParallel} must divide {model.Name}'s {moe.NumExperts} routed experts");
+        }
+        if (!o.DpAttention)
+        {
+            throw new ArgumentException($"--ep {o.ExpertParallel} needs --dp-attention: expert parallelism is modelled with data-parallel attention (each GPU its own requests); attention TP-sharded across the EP group is not modelled");
+        }
+        if (o.TensorParallel != 1)
+        {
+            throw new ArgumentException($"--ep {o.ExpertParallel} with --tp {o.TensorParallel}: each EP rank is one GPU (TP 1) with data-parallel attention; use --tp 1");
+        }
+    }
+
+    /// <summary>GPUs of one instance: TP x EP.</summary>
+    public static int GpusPerInstance(ReplayOptions o) => o.TensorParallel * o.ExpertParallel;
+
+    /// <summary>Weight bytes on one GPU: dense weights over TP, routed experts over TP x EP.</summary>
+    public static double WeightBytesPerGpu(ModelSpec model, ReplayOptions o)
+    {
+        if (o.ExpertParallel == 1)
+        {
+            return model.WeightBytes / o.TensorParallel;
+        }
+        double routed = model.Parameters.RoutedExperts * model.ExpertWeightBytesPerParam;
+        return (model.WeightBytes - routed) / o.TensorParallel + routed / (o.TensorParallel * o.ExpertParallel);
+    }
+
+    /// <summary>The scheduler's view of the group: N DP ranks' budgets in one queue.</summary>
+    public static ReplayOptions GroupOptions(ReplayOptions o) => o.ExpertParallel == 1 ? o : o with
+    {
+        MaxSequences = o.MaxSequences * o.ExpertParallel,
+        ChunkTokens = o.ChunkTokens * o.ExpertParallel,
+        MaxBatchedTokens = o.MaxBatchedTokens * o.ExpertParallel,
+        CohortTokens = o.CohortTokens * o.ExpertParallel,
+        CudaGraphMaxBatch = o.CudaGraphMaxBatch * o.ExpertParallel,
+    };
+}
