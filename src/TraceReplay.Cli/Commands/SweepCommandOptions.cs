@@ -18,6 +18,9 @@ internal sealed class SweepCommandOptions
     public Option<string> ChunkTokens { get; } = new("--chunk-tokens") { Description = "sarathi token budgets to sweep, comma-separated (tokens)", DefaultValueFactory = _ => "512" };
     public Option<string> LayerGroups { get; } = new("--layer-groups") { Description = "layered group counts to sweep, comma-separated: auto or N", DefaultValueFactory = _ => "auto" };
     public Option<string> Arrival { get; } = new("--arrival") { Description = "Arrival process: poisson | gamma:CV", DefaultValueFactory = _ => "poisson" };
+    public Option<string> Ep { get; } = new("--ep") { Description = "Expert-parallel degrees to sweep, comma-separated (e.g. 1,4,8; each > 1 needs --dp-attention; docs/moe.md)", DefaultValueFactory = _ => "1" };
+    public Option<bool> DpAttention { get; } = CommonOptions.DpAttention();
+    public Option<string> Routing { get; } = new("--routing") { Description = "MoE routing: uniform | zipf:S | hot:H:SHARE | recorded:FILE (as replay --routing)", DefaultValueFactory = _ => "uniform" };
     public Option<int> Seed { get; } = new("--seed") { Description = "Seed for re-timed arrivals and routing", DefaultValueFactory = _ => 0 };
     public Option<double> SloTtftS { get; } = new("--slo-ttft-s") { Description = "SLO: time to first token limit (s)", DefaultValueFactory = _ => 5.0 };
     public Option<double> SloTbtS { get; } = new("--slo-tbt-s") { Description = "SLO: limit on every gap between tokens (s)", DefaultValueFactory = _ => 0.125 };
@@ -31,7 +34,7 @@ internal sealed class SweepCommandOptions
     public Option<string> Output { get; } = new("--output", "-o") { Description = "Output folder", Required = true };
 
     public IEnumerable<Option> All =>
-        [Requests, Model, Gpu, Tp, Schedulers, Rates, ChunkTokens, LayerGroups, Arrival, Seed, SloTtftS, SloTbtS, SloTarget, CostModel, Calibration, MaxRequests, Shard, Shards, Jobs, Output];
+        [Requests, Model, Gpu, Tp, Schedulers, Rates, ChunkTokens, LayerGroups, Ep, DpAttention, Routing, Arrival, Seed, SloTtftS, SloTbtS, SloTarget, CostModel, Calibration, MaxRequests, Shard, Shards, Jobs, Output];
 
     public SweepGrid ToGrid(ParseResult p, string inputSha256, string costModel)
     {
@@ -44,6 +47,8 @@ internal sealed class SweepCommandOptions
             SloTtftS = Checked.Positive(p.GetValue(SloTtftS), "--slo-ttft-s", "s"),
             SloTbtS = Checked.Positive(p.GetValue(SloTbtS), "--slo-tbt-s", "s"),
             Seed = p.GetValue(Seed),
+            Routing = p.GetValue(Routing)!,
+            DpAttention = p.GetValue(DpAttention),
         };
         foreach (string s in schedulers)
         {
@@ -59,6 +64,18 @@ internal sealed class SweepCommandOptions
             throw new ArgumentException($"--slo-target must be in (0, 1], got {target}");
         }
         _ = Simulation.Input.ArrivalRetimer.Create(1, p.GetValue(Arrival)!);
-        return new SweepGrid(baseOptions, schedulers, RateList.Parse(p.GetValue(Rates)!), chunks, groups, p.GetValue(Arrival)!, inputSha256, costModel);
+        int[] eps = [.. p.GetValue(Ep)!.Split(',', StringSplitOptions.TrimEntries).Select(e =>
+            int.TryParse(e, NumberStyles.None, CultureInfo.InvariantCulture, out int v) && v > 0 ? v : throw new ArgumentException($"--ep: '{e}' is not a positive integer"))];
+        Core.Models.ModelSpec model = Core.Models.ModelCatalog.Resolve(baseOptions.Model);
+        foreach (int ep in eps)
+        {
+            ExpertParallelism.Validate(baseOptions with { ExpertParallel = ep, DpAttention = ep > 1 && baseOptions.DpAttention }, model);
+        }
+        if (baseOptions.DpAttention && eps.All(e => e == 1))
+        {
+            throw new ArgumentException("--dp-attention needs an --ep degree > 1");
+        }
+        _ = Core.Routing.RoutingModels.Create(baseOptions.Routing, model, baseOptions.Seed);
+        return new SweepGrid(baseOptions, schedulers, RateList.Parse(p.GetValue(Rates)!), chunks, groups, p.GetValue(Arrival)!, inputSha256, costModel) { Eps = eps };
     }
 }

@@ -11,4 +11,7 @@ public sealed record MetricDefinition(string Name, string Unit, Better Better, s
 {
     /// <summary>True for fractions in [0, 1], whose limits may be given in percentage points.</summary>
     public bool IsFraction => Unit == "fraction";
+
+    /// <summary>Listed in reports only when some run has it (a figure of an optional feature, such as expert parallelism).</summary>
+    public bool OnlyWhenPresent { get; init; }
 }
