@@ -5,13 +5,13 @@ using TraceReplay.Simulation.Engine;
 namespace TraceReplay.Simulation.Cost;
 
 /// <summary>
-/// Iteration cost of an expert-parallel group (N GPUs, data-parallel attention) or of recorded routing. Each request
-/// belongs to DP rank (slot mod N); each rank runs attention and the dense operators over its own requests (the
-/// <paramref name="dense"/> evaluator, whose graph omits the routed experts), and the step waits for the slowest rank.
-/// Per MoE layer, the step's tokens are dispatched to their experts' ranks by an all-to-all, each rank runs its
-/// experts' fused kernel over the assignments it received (<see cref="ExpertRankLoads"/>), the slowest rank sets the
-/// layer's time, and a second all-to-all combines the outputs. Bytes and FLOPs are per-GPU means, so the instance
-/// scales them by its GPUs. With N = 1 (recorded routing without EP) there is no all-to-all and no split.
+/// Iteration cost of an expert-parallel group (N GPUs, data-parallel attention) or of recorded routing. Each rank runs
+/// attention and the dense operators over its own batch (the dense evaluator, whose graph omits the routed experts),
+/// and the step waits for the slowest rank. Per MoE layer, the step's tokens are dispatched to their experts' ranks by
+/// an all-to-all, each rank runs its experts' fused kernel over the assignments it received
+/// (<see cref="ExpertRankLoads"/>), the slowest rank sets the layer's time, and a second all-to-all combines the
+/// outputs. Bytes and FLOPs are per-GPU means, so the instance scales them by its GPUs. With N = 1 (recorded routing
+/// without EP) there is no all-to-all.
 /// </summary>
 public sealed class ExpertParallelIterationCost : IIterationCostEvaluator
 {
@@ -22,11 +22,9 @@ public sealed class ExpertParallelIterationCost : IIterationCostEvaluator
     private readonly int _ranks;
     private readonly int _topK;
     private readonly double _tokenBytes;
-    private readonly IterationPlan[] _rankPlans;
     private readonly long[] _load;
     private readonly double[] _hit;
-    private readonly long[] _rankDecodes;
-    private readonly long[] _rankPrefill;
+    private readonly IterationPlan[] _single = new IterationPlan[1];
     private long _step;
 
     public ExpertParallelIterationCost(IIterationCostEvaluator dense, OperatorGraph graph, ICostModel cost, ExpertRankLoads loads)
@@ -42,30 +40,38 @@ public sealed class ExpertParallelIterationCost : IIterationCostEvaluator
         _ranks = loads.Ranks;
         _topK = graph.Model.Moe!.TopK;
         _tokenBytes = graph.Model.HiddenSize * graph.Model.ActivationBytesPerElement;
-        _rankPlans = [.. Enumerable.Range(0, _ranks).Select(_ => new IterationPlan())];
         _load = new long[_ranks];
         _hit = new double[_ranks];
-        _rankDecodes = new long[_ranks];
-        _rankPrefill = new long[_ranks];
     }
 
-    /// <summary>The last step's load imbalance: mean over its MoE layers of max-rank / mean-rank assignments (1 = balanced).</summary>
+    /// <summary>The last step's load imbalance: mean over its MoE layers of max-rank / mean-rank assignments (1 = balanced); NaN with one rank.</summary>
     public double LastImbalance { get; private set; } = double.NaN;
 
+    /// <summary>One rank (recorded routing without expert parallelism).</summary>
     public IterationCost Evaluate(IterationPlan plan)
     {
-        IterationCost dense = _ranks == 1 ? _dense.Evaluate(plan) : SlowestRank(plan);
-        IterationCost moe = RoutedExperts(plan);
+        _single[0] = plan;
+        return Evaluate(_single);
+    }
+
+    /// <summary>One step of every rank's batch (empty ones included: they still join the all-to-alls).</summary>
+    public IterationCost Evaluate(IReadOnlyList<IterationPlan> ranks)
+    {
+        if (ranks.Count != _ranks)
+        {
+            throw new ArgumentException($"expected {_ranks} rank batches, got {ranks.Count}", nameof(ranks));
+        }
+        IterationCost dense = _ranks == 1 ? _dense.Evaluate(ranks[0]) : SlowestRank(ranks);
+        IterationCost moe = RoutedExperts(ranks);
         _step++;
         return IterationCostMath.Add(dense, moe);
     }
 
-    private IterationCost SlowestRank(IterationPlan plan)
+    private IterationCost SlowestRank(IReadOnlyList<IterationPlan> ranks)
     {
-        Split(plan);
         double latency = 0, flops = 0;
         HbmTraffic bytes = default;
-        foreach (IterationPlan p in _rankPlans)
+        foreach (IterationPlan p in ranks)
         {
             if (p.IsEmpty)
             {
@@ -79,48 +85,29 @@ public sealed class ExpertParallelIterationCost : IIterationCostEvaluator
         return new IterationCost(latency, bytes.Scale(1.0 / _ranks), flops / _ranks);
     }
 
-    private void Split(IterationPlan plan)
-    {
-        Array.Clear(_rankDecodes);
-        Array.Clear(_rankPrefill);
-        foreach (IterationPlan p in _rankPlans)
-        {
-            p.Reset(_graph.Model.NumLayers);
-            p.PrefillLayers = plan.PrefillLayers;
-            p.GroupIndex = plan.GroupIndex;
-            p.GroupCount = plan.GroupCount;
-            p.PrefillCommits = plan.PrefillCommits;
-            p.PrefillEmbeds = plan.PrefillEmbeds;
-        }
-        for (int i = 0; i < plan.DecodeCount; i++)
-        {
-            int r = plan.DecodeSlots[i] % _ranks;
-            _rankPlans[r].AddDecode(plan.DecodeSlots[i], plan.DecodeCached[i]);
-            _rankDecodes[r]++;
-        }
-        for (int i = 0; i < plan.PieceCount; i++)
-        {
-            int r = plan.PieceSlots[i] % _ranks;
-            _rankPlans[r].AddPiece(plan.PieceSlots[i], plan.PieceTokens[i], plan.PieceOffsets[i], plan.PieceEmits[i]);
-            _rankPrefill[r] += plan.PieceTokens[i];
-        }
-    }
+    /// <summary>Tokens a rank sends through MoE layer <paramref name="layer"/>: its decodes, plus its prompt pieces where they pass.</summary>
+    private static long LayerTokens(IterationPlan plan, int layer) =>
+        plan.DecodeCount + (plan.PieceCount > 0 && layer >= plan.PrefillLayers.Start && layer < plan.PrefillLayers.End ? plan.PrefillTokens : 0);
 
-    private IterationCost RoutedExperts(IterationPlan plan)
+    private IterationCost RoutedExperts(IReadOnlyList<IterationPlan> ranks)
     {
         var model = _graph.Model;
         double latency = 0, flops = 0, imbalance = 0;
         int layersWithTokens = 0;
         HbmTraffic bytes = default;
-        LayerRange prefillLayers = plan.PieceCount > 0 ? plan.PrefillLayers : new LayerRange(0, 0);
         for (int layer = 0; layer < model.NumLayers; layer++)
         {
             if (!model.MoeLayers[layer])
             {
                 continue;
             }
-            bool withPrefill = layer >= prefillLayers.Start && layer < prefillLayers.End;
-            long tokens = plan.DecodeCount + (withPrefill ? plan.PrefillTokens : 0);
+            long tokens = 0, maxSent = 0;
+            foreach (IterationPlan p in ranks)
+            {
+                long t = LayerTokens(p, layer);
+                tokens += t;
+                maxSent = Math.Max(maxSent, t * _topK);
+            }
             if (tokens == 0)
             {
                 continue;
@@ -141,11 +128,6 @@ public sealed class ExpertParallelIterationCost : IIterationCostEvaluator
             if (_ranks > 1)
             {
                 // The busiest rank sends its own tokens' copies or receives its experts' assignments, whichever is more.
-                long maxSent = 0;
-                for (int r = 0; r < _ranks; r++)
-                {
-                    maxSent = Math.Max(maxSent, (_rankDecodes[r] + (withPrefill ? _rankPrefill[r] : 0)) * _topK);
-                }
                 Operator a2a = Operator.AllToAll(layer, Math.Max(maxSent, maxLoad) * _tokenBytes, _ranks, tokens);
                 OpCost c = _cost.Estimate(a2a);
                 latency += 2 * c.LatencyUs;

@@ -4,9 +4,10 @@ namespace TraceReplay.Simulation.Engine;
 
 /// <summary>
 /// What <c>--ep N --dp-attention</c> means for an instance: N GPUs (TP 1 each), every GPU a data-parallel attention
-/// rank with its own requests, KV cache and batch share, and the routed experts sharded N ways (E/N per GPU, by id).
-/// The group's one scheduler holds N ranks' budgets (sequences, tokens per step, KV blocks), and each request is pinned
-/// to DP rank (request slot mod N), the round-robin dispatch SGLang's DP controller uses by default.
+/// rank (<see cref="DpRank"/>) with its own scheduler, budgets (<c>--max-seqs</c>, <c>--chunk-tokens</c>, ... per rank,
+/// as vLLM and SGLang apply them per DP rank), requests and KV cache, and the routed experts sharded N ways (E/N per
+/// GPU, by id). Arrivals are dealt to the ranks round-robin (SGLang's default DP dispatch) and stay there; the ranks
+/// step together.
 /// </summary>
 public static class ExpertParallelism
 {
@@ -56,14 +57,4 @@ public static class ExpertParallelism
         double routed = model.Parameters.RoutedExperts * model.ExpertWeightBytesPerParam;
         return (model.WeightBytes - routed) / o.TensorParallel + routed / (o.TensorParallel * o.ExpertParallel);
     }
-
-    /// <summary>The scheduler's view of the group: N DP ranks' budgets in one queue.</summary>
-    public static ReplayOptions GroupOptions(ReplayOptions o) => o.ExpertParallel == 1 ? o : o with
-    {
-        MaxSequences = o.MaxSequences * o.ExpertParallel,
-        ChunkTokens = o.ChunkTokens * o.ExpertParallel,
-        MaxBatchedTokens = o.MaxBatchedTokens * o.ExpertParallel,
-        CohortTokens = o.CohortTokens * o.ExpertParallel,
-        CudaGraphMaxBatch = o.CudaGraphMaxBatch * o.ExpertParallel,
-    };
 }

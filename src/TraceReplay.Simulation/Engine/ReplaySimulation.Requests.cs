@@ -21,7 +21,7 @@ public sealed partial class ReplaySimulation
             RequestEnded(now);
             return;
         }
-        inst.Context.Waiting.PushBack(r); // a slot is allocated when it reaches the head of the queue
+        inst.Enqueue(r); // a slot is allocated when it reaches the head of the queue
         if (!inst.Busy && !inst.WakePending)
         {
             // A wake event rather than starting now: arrivals at the same ns that come later in the stream join too.
@@ -42,7 +42,8 @@ public sealed partial class ReplaySimulation
             return "no_output_tokens";
         }
         long lifetimeTokens = (long)r.PromptTokens + r.OutputTokens - 1;
-        return _instances[0].Context.Blocks.BlocksFor(lifetimeTokens) > KvBlocks ? "exceeds_kv_capacity" : null;
+        BlockManager blocks = _instances[0].Context.Blocks; // one rank's: a request's KV lives on its rank
+        return blocks.BlocksFor(lifetimeTokens) > blocks.TotalBlocks ? "exceeds_kv_capacity" : null;
     }
 
     private ServingInstance Route()
@@ -124,7 +125,7 @@ public sealed partial class ReplaySimulation
         long preempted = 0;
         foreach (ServingInstance i in _instances)
         {
-            preempted += i.Context.Preemptions;
+            preempted += i.Preemptions;
         }
         ReplaySummary s = _summary.Build(windowNs * 1e-9, idle, hasSlo, KvBlocks);
         _summary.ReleaseSpill(); // the summary is final: drop any spilled samples' temporary files now

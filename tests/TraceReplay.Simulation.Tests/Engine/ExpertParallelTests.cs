@@ -94,6 +94,20 @@ public sealed class ExpertParallelTests
     }
 
     [Fact]
+    public void Each_rank_has_its_own_budget_and_kv_blocks()
+    {
+        var sink = new CollectingSink();
+        ReplayOptions o = Ep(4) with { MaxSequences = 3 };
+        var sim = new ReplaySimulation(o, Cost(o), sink);
+        sim.Run(s_requests);
+        Assert.Equal(4, sim.Instances[0].Ranks.Count);
+        Assert.All(sim.Instances[0].Ranks, r => Assert.Equal(sim.KvBlocks / 4, r.Context.Blocks.TotalBlocks));
+        // Three sequences per rank: the group never runs more than 12, and does run more than one rank's 3.
+        int most = sink.Iterations.Max(it => it.DecodeTokens + it.PrefillPieces);
+        Assert.InRange(most, 4, 12);
+    }
+
+    [Fact]
     public void Ep_one_writes_no_expert_parallel_keys_or_columns()
     {
         using var dir = new TempDir();
