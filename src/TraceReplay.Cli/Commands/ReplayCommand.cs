@@ -25,7 +25,9 @@ public static class ReplayCommand
             "  tracereplay replay --requests traces/azure-2023/AzureLLMInferenceTrace_conv.csv --model qwen3-30b-a3b --gpu h100 --tp 2 --scheduler sarathi -o out/sarathi\n" +
             "  tracereplay replay --requests traces/azure-2023/AzureLLMInferenceTrace_conv.csv --model qwen3-30b-a3b --gpu h100 --tp 2 --scheduler sarathi,layered --slo-ttft-s 5 --slo-tbt-s 0.125 -o out/demo\n" +
             "  tracereplay replay --concurrency 32 --isl 1024 --osl 1024 --num-requests 320 --model llama-3.1-8b --gpu h200 --scheduler vllm-v1 -o out/bench\n" +
-            "  tracereplay replay --requests lengths.csv --rate 4.5 --arrival poisson --seed 7 --model gpt-oss-20b --gpu h100 --scheduler layered --layer-group-cap 12 -o out/gptoss");
+            "  tracereplay replay --requests lengths.csv --rate 4.5 --arrival poisson --seed 7 --model gpt-oss-20b --gpu h100 --scheduler layered --layer-group-cap 12 -o out/gptoss\n" +
+            "  tracereplay replay --requests traces/azure-2023/AzureLLMInferenceTrace_conv.csv --model qwen3-30b-a3b --gpu h100 --scheduler sarathi --ep 8 --dp-attention --routing zipf:1 -o out/ep8\n" +
+            "  tracereplay replay --requests traces/azure-2023/AzureLLMInferenceTrace_conv.csv --model qwen3-30b-a3b --gpu h100 --scheduler sarathi --routing recorded:routing.parquet -o out/recorded");
         foreach (Option opt in o.All)
         {
             command.Options.Add(opt);
