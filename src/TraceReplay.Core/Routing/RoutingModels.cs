@@ -13,11 +13,12 @@ public static class RoutingModels
     /// </summary>
     public static IRoutingModel? Create(string spec, ModelSpec model, int seed)
     {
+        bool recorded = spec.Trim().StartsWith(RecordedPrefix, StringComparison.OrdinalIgnoreCase);
         if (model.Moe is not { } moe)
         {
-            return null;
+            return recorded ? throw new ArgumentException($"--routing {spec.Trim()}: {model.Name} is a dense model (no experts to route)") : null;
         }
-        if (spec.Trim().StartsWith(RecordedPrefix, StringComparison.OrdinalIgnoreCase))
+        if (recorded)
         {
             string path = spec.Trim()[RecordedPrefix.Length..];
             return path.Length > 0 ? RecordedRoutingReader.Read(path, model)

@@ -158,5 +158,7 @@ public sealed class RecordedRoutingTests : IDisposable
         var ex = Assert.Throws<InputException>(() => RoutingModels.Create("recorded:" + path, s_qwen, 0));
         Assert.Equal("layer", ex.Field);
         Assert.Throws<InputException>(() => RoutingModels.Create("recorded:" + Path.Combine(_dir, "none.parquet"), s_qwen, 0));
+        var dense = Assert.Throws<ArgumentException>(() => RoutingModels.Create("recorded:" + path, ModelCatalog.Resolve("llama-3-8b"), 0));
+        Assert.Contains("dense model", dense.Message);
     }
 }
