@@ -26,7 +26,7 @@ public static class CommonOptions
 
     public static Option<bool> DpAttention() => new("--dp-attention")
     {
-        Description = "Data-parallel attention across the --ep group: each GPU runs attention over its own requests (pinned by slot mod N) and the step waits for the slowest rank",
+        Description = "Data-parallel attention across the --ep group: each GPU is a rank with its own scheduler, budgets (--max-seqs, --chunk-tokens per rank) and KV cache, arrivals dealt round-robin; the ranks step together and wait for the slowest",
     };
 
     public static Option<int> Tp() => new("--tp")

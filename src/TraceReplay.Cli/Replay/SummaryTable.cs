@@ -33,7 +33,10 @@ internal static class SummaryTable
         table.AddRow(["wall time (s)", .. runs.Select(r => F(r.WallS, 2))]);
         AnsiConsole.Write(table);
         ReplayRunner.Result first = runs[0];
-        AnsiConsole.MarkupLine($"[grey]{Markup.Escape(first.Info.Options.Model)} on {first.Info.Options.TensorParallel}x {Markup.Escape(first.Info.Options.Gpu)} (TP {first.Info.Options.TensorParallel}), {first.Info.Options.Replicas} replica(s); cost model {Markup.Escape(first.Info.CostModel)}: {Markup.Escape(first.Info.CostModelProvenance)}[/]");
+        string layout = first.Info.Options.ExpertParallel > 1
+            ? $"{first.Info.Options.ExpertParallel}x {Markup.Escape(first.Info.Options.Gpu)} (EP {first.Info.Options.ExpertParallel}, data-parallel attention)"
+            : $"{first.Info.Options.TensorParallel}x {Markup.Escape(first.Info.Options.Gpu)} (TP {first.Info.Options.TensorParallel})";
+        AnsiConsole.MarkupLine($"[grey]{Markup.Escape(first.Info.Options.Model)} on {layout}, {first.Info.Options.Replicas} replica(s); cost model {Markup.Escape(first.Info.CostModel)}: {Markup.Escape(first.Info.CostModelProvenance)}[/]");
         AnsiConsole.MarkupLine($"[grey]energy is an {Markup.Escape(SummaryJsonWriter.EnergyNote)}[/]");
         AnsiConsole.MarkupLine($"[grey]TBT p99: {Markup.Escape(SummaryJsonWriter.TbtP99Method)}. Outputs: {string.Join(", ", runs.Select(r => Markup.Escape(r.Directory)))}[/]");
     }
