@@ -5,7 +5,7 @@ SGLang records the experts every token picks when the server runs with
     --expert-distribution-recorder-mode stat --expert-distribution-recorder-buffer-size -1
 and, between POST /start_expert_distribution_record and POST /stop_expert_distribution_record, a
 POST /dump_expert_distribution_record writes expert_distribution_recorder_<time>.pt to
-$SGLANG_EXPERT_DISTRIBUTION_RECORDER_DIR (default /tmp). In "stat" mode that file is a torch.save'd dict whose
+$SGLANG_EXPERT_DISTRIBUTION_RECORDER_DIR (set it when launching the server). In "stat" mode that file is a torch.save'd dict whose
 "logical_count" tensor is [forward passes, layers, logical experts]: how many tokens chose each expert in each layer
 of each forward pass, summed over all ranks (sglang/srt/eplb/expert_distribution.py, _StatAccumulator.dump).
 
