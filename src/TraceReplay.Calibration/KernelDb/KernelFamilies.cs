@@ -54,6 +54,7 @@ public static class KernelFamilies
         OpClass.AttentionPrefill => Attention(true, op.Dtype),
         OpClass.AttentionDecode => Attention(false, op.Dtype),
         OpClass.MoeGemm when op.Kind == OpKind.MoeExperts => Moe(op.Dtype),
+        OpClass.AllReduce when op.Kind == OpKind.MoeAllToAll => Nccl("alltoall"),
         OpClass.AllReduce => AllReduce(op.Tokens <= MaxCudaGraphTokens ? "vllm_graph" : "vllm_eager"),
         _ => null,
     };

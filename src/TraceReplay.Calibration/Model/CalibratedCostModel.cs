@@ -87,7 +87,7 @@ public sealed class CalibratedCostModel : ICostModel
     public OpCost Estimate(in Operator op)
     {
         double bytes = op.Bytes.TotalBytes * _hbmRatioByClass[(int)op.Class];
-        KernelCurve? k = op.Class == OpClass.AllReduce && op.Tokens > KernelFamilies.MaxCudaGraphTokens && _allReduceEager is not null
+        KernelCurve? k = op.Class == OpClass.AllReduce && op.Kind != OpKind.MoeAllToAll && op.Tokens > KernelFamilies.MaxCudaGraphTokens && _allReduceEager is not null
             ? _allReduceEager : _kernelByKindDtype[(int)op.Kind * DTypes.All.Count + (int)op.Dtype];
         if (k is not null)
         {

@@ -18,6 +18,17 @@ public static class CommonOptions
         Required = required,
     };
 
+    public static Option<int> Ep() => new("--ep")
+    {
+        Description = "Expert parallelism: routed experts sharded over N GPUs per instance, tokens dispatched and combined by all-to-all (needs --dp-attention and --tp 1; N must divide the expert count; docs/moe.md), e.g. --ep 8 --dp-attention",
+        DefaultValueFactory = _ => 1,
+    };
+
+    public static Option<bool> DpAttention() => new("--dp-attention")
+    {
+        Description = "Data-parallel attention across the --ep group: each GPU is a rank with its own scheduler, budgets (--max-seqs, --chunk-tokens per rank) and KV cache, arrivals dealt round-robin; the ranks step together and wait for the slowest",
+    };
+
     public static Option<int> Tp() => new("--tp")
     {
         Description = "Tensor-parallel degree (GPUs per instance)",

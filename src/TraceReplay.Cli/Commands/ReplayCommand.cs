@@ -27,7 +27,9 @@ public static class ReplayCommand
             "  tracereplay replay --concurrency 32 --isl 1024 --osl 1024 --num-requests 320 --model llama-3.1-8b --gpu h200 --scheduler vllm-v1 -o out/bench\n" +
             "  tracereplay replay --requests tests/data/requests/mooncake.head1000.jsonl --model llama-3.1-8b --gpu h100 --replicas 4 --router prefix-aware --scheduler vllm-v1 -o out/prefix\n" +
             "  tracereplay replay --requests tests/data/requests/mooncake.head1000.jsonl --model llama-3.1-8b --gpu h100 --prefix-caching off --prefill-replicas 2 --decode-replicas 2 --kv-streaming on --scheduler vllm-v1 -o out/pd\n" +
-            "  tracereplay replay --requests lengths.csv --rate 4.5 --arrival poisson --seed 7 --model gpt-oss-20b --gpu h100 --scheduler layered --layer-group-cap 12 -o out/gptoss");
+            "  tracereplay replay --requests lengths.csv --rate 4.5 --arrival poisson --seed 7 --model gpt-oss-20b --gpu h100 --scheduler layered --layer-group-cap 12 -o out/gptoss\n" +
+            "  tracereplay replay --requests traces/azure-2023/AzureLLMInferenceTrace_conv.csv --model qwen3-30b-a3b --gpu h100 --scheduler sarathi --ep 8 --dp-attention --routing zipf:1 -o out/ep8\n" +
+            "  tracereplay replay --requests traces/azure-2023/AzureLLMInferenceTrace_conv.csv --model qwen3-30b-a3b --gpu h100 --scheduler sarathi --routing recorded:routing.parquet -o out/recorded");
         foreach (Option opt in o.All)
         {
             command.Options.Add(opt);

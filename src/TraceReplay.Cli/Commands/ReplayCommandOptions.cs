@@ -44,7 +44,9 @@ internal sealed class ReplayCommandOptions
     public Option<int?> KvBlocks { get; } = new("--kv-blocks") { Description = "Fix the KV blocks per instance instead of deriving them from GPU memory (what-if)" };
     public Option<double?> SloTtftS { get; } = new("--slo-ttft-s") { Description = "SLO: time to first token limit (s)" };
     public Option<double?> SloTbtS { get; } = new("--slo-tbt-s") { Description = "SLO: limit on every gap between tokens (s)" };
-    public Option<string> Routing { get; } = new("--routing") { Description = "MoE routing model: uniform | zipf:S (seeded)", DefaultValueFactory = _ => "uniform" };
+    public Option<string> Routing { get; } = new("--routing") { Description = "MoE routing: uniform | zipf:S | hot:H:SHARE (seeded) | recorded:FILE (expert loads recorded from a real run: Parquet step, layer, expert, tokens; docs/moe.md)", DefaultValueFactory = _ => "uniform" };
+    public Option<int> Ep { get; } = CommonOptions.Ep();
+    public Option<bool> DpAttention { get; } = CommonOptions.DpAttention();
     public Option<int> Seed { get; } = new("--seed") { Description = "Seed for routing skew and re-timed arrivals", DefaultValueFactory = _ => 0 };
     public Option<double?> Rate { get; } = new("--rate") { Description = "Re-time the requests at this rate (requests/s)" };
     public Option<string> Arrival { get; } = new("--arrival") { Description = "Arrival process with --rate: poisson | gamma:CV", DefaultValueFactory = _ => "poisson" };
@@ -59,7 +61,7 @@ internal sealed class ReplayCommandOptions
     public IEnumerable<Option> All =>
     [
         Requests, Concurrency, Isl, Osl, NumRequests, IslDist, OslDist, Model, Gpu, Tp, Replicas, Router, PrefixCaching, .. Disaggregation.All, Scheduler, ChunkTokens, MaxBatchedTokens, LayerGroups, LayerGroupCap, CohortTokens,
-        MaxSeqs, BlockSize, GpuMemoryUtilization, ActivationReserveGib, KvBlocks, SloTtftS, SloTbtS, Routing, Seed, Rate, Arrival, CostModel,
+        MaxSeqs, BlockSize, GpuMemoryUtilization, ActivationReserveGib, KvBlocks, SloTtftS, SloTbtS, Routing, Ep, DpAttention, Seed, Rate, Arrival, CostModel,
         Calibration, CostPath, StaticPowerW, HbmPjPerByte, PjPerFlop, WeightDtype, ActivationDtype, KvDtype, EnforceEager, Output,
     ];
 
@@ -70,7 +72,7 @@ internal sealed class ReplayCommandOptions
     public IEnumerable<Option> Serving =>
     [
         Model, Gpu, Tp, Replicas, Router, PrefixCaching, .. Disaggregation.All, MaxBatchedTokens, LayerGroupCap, CohortTokens, MaxSeqs, BlockSize, GpuMemoryUtilization, ActivationReserveGib,
-        KvBlocks, Routing, Seed, Arrival, CostModel, Calibration, CostPath, StaticPowerW, HbmPjPerByte, PjPerFlop, WeightDtype, ActivationDtype, KvDtype, EnforceEager,
+        KvBlocks, Routing, DpAttention, Seed, Arrival, CostModel, Calibration, CostPath, StaticPowerW, HbmPjPerByte, PjPerFlop, WeightDtype, ActivationDtype, KvDtype, EnforceEager,
     ];
 
     public ReplayOptions ToReplayOptions(ParseResult p, string scheduler)
@@ -84,6 +86,7 @@ internal sealed class ReplayCommandOptions
             LayerGroups = g,
             SloTtftS = Checked.Positive(p.GetValue(SloTtftS), "--slo-ttft-s", "s"),
             SloTbtS = Checked.Positive(p.GetValue(SloTbtS), "--slo-tbt-s", "s"),
+            ExpertParallel = Positive(p.GetValue(Ep), "--ep"), // sweep has its own --ep: a list of degrees
         };
     }
 
@@ -118,6 +121,7 @@ internal sealed class ReplayCommandOptions
             ActivationReserveBytes = Checked.NonNegative(p.GetValue(ActivationReserveGib), "--activation-reserve-gib", "GiB") * (1L << 30),
             KvBlocksOverride = p.GetValue(KvBlocks) is int kb ? Positive(kb, "--kv-blocks") : null,
             Routing = p.GetValue(Routing)!,
+            DpAttention = p.GetValue(DpAttention),
             Seed = p.GetValue(Seed),
             CostPath = Enum.TryParse(p.GetValue(CostPath), ignoreCase: true, out CostPath cp) ? cp : throw new ArgumentException($"--cost-path '{p.GetValue(CostPath)}': expected vectorized, scalar or reference"),
             StaticPowerW = Checked.NonNegative(p.GetValue(StaticPowerW), "--static-power-w", "W"),

@@ -25,7 +25,8 @@ public static class SweepCommand
             "Examples:\n" +
             "  tracereplay sweep --requests traces/azure-2023/AzureLLMInferenceTrace_conv.csv --model qwen3-30b-a3b --gpu h100 --tp 2 --schedulers sarathi,layered --rates 1.0:2.0:0.1 -o out/sweep\n" +
             "  tracereplay sweep --requests traces/lengths/sharegpt_8k_filtered_stats_llama2_tokenizer.csv --model llama-3-8b --gpu h100 --schedulers sarathi --rates 2,4,8 --chunk-tokens 256,512,1024 --shard 0/4 -o out/sweep\n" +
-            "  tracereplay sweep --requests traces/azure-2023/AzureLLMInferenceTrace_conv.csv --model qwen3-30b-a3b --gpu h100 --tp 2 --schedulers sarathi --rates 1,2 --calibration my-calibrations/h100 -o out/sweep-mine");
+            "  tracereplay sweep --requests traces/azure-2023/AzureLLMInferenceTrace_conv.csv --model qwen3-30b-a3b --gpu h100 --tp 2 --schedulers sarathi --rates 1,2 --calibration my-calibrations/h100 -o out/sweep-mine\n" +
+            "  tracereplay sweep --requests traces/azure-2023/AzureLLMInferenceTrace_conv.csv --model qwen3-30b-a3b --gpu h100 --schedulers sarathi --rates 10,20,40 --ep 1,4,8 --dp-attention -o out/sweep-ep");
         foreach (Option opt in o.All)
         {
             command.Options.Add(opt);

@@ -16,6 +16,7 @@ internal sealed class SweepCommandOptions
     public Option<string> Rates { get; } = new("--rates") { Description = "Rates (req/s): START:STOP:STEP inclusive, or a comma list", Required = true };
     public Option<string> ChunkTokens { get; } = new("--chunk-tokens") { Description = "sarathi token budgets to sweep, comma-separated (tokens)", DefaultValueFactory = _ => "512" };
     public Option<string> LayerGroups { get; } = new("--layer-groups") { Description = "layered group counts to sweep, comma-separated: auto or N", DefaultValueFactory = _ => "auto" };
+    public Option<string> Ep { get; } = new("--ep") { Description = "Expert-parallel degrees to sweep, comma-separated (e.g. 1,4,8; each > 1 needs --dp-attention; docs/moe.md)", DefaultValueFactory = _ => "1" };
     public Option<double> SloTtftS { get; } = new("--slo-ttft-s") { Description = "SLO: time to first token limit (s)", DefaultValueFactory = _ => 5.0 };
     public Option<double> SloTbtS { get; } = new("--slo-tbt-s") { Description = "SLO: limit on every gap between tokens (s)", DefaultValueFactory = _ => 0.125 };
     public Option<double> SloTarget { get; } = new("--slo-target") { Description = "Goodput: attainment a rate must reach (fraction)", DefaultValueFactory = _ => 0.9 };
@@ -30,7 +31,7 @@ internal sealed class SweepCommandOptions
     public Option<string?> Calibration => Replay.Calibration;
 
     public IEnumerable<Option> All =>
-        [Requests, Schedulers, Rates, ChunkTokens, LayerGroups, SloTtftS, SloTbtS, SloTarget, MaxRequests, Shard, Shards, Jobs, Output, .. Replay.Serving];
+        [Requests, Schedulers, Rates, ChunkTokens, LayerGroups, Ep, SloTtftS, SloTbtS, SloTarget, MaxRequests, Shard, Shards, Jobs, Output, .. Replay.Serving];
 
     public SweepGrid ToGrid(ParseResult p, string inputSha256, string costModel)
     {
@@ -58,6 +59,19 @@ internal sealed class SweepCommandOptions
             throw new ArgumentException($"--slo-target must be in (0, 1], got {target}");
         }
         _ = Simulation.Input.ArrivalRetimer.Create(1, p.GetValue(Arrival)!);
-        return new SweepGrid(baseOptions, schedulers, RateList.Parse(p.GetValue(Rates)!), chunks, groups, p.GetValue(Arrival)!, inputSha256, costModel);
+        int[] eps = [.. p.GetValue(Ep)!.Split(',', StringSplitOptions.TrimEntries).Select(e =>
+            int.TryParse(e, NumberStyles.None, CultureInfo.InvariantCulture, out int v) && v > 0 ? v : throw new ArgumentException($"--ep: '{e}' is not a positive integer"))];
+        ReplayOptions first = baseOptions.Values.First();
+        Core.Models.ModelSpec model = first.ServedModel(Core.Models.ModelCatalog.Resolve(first.Model));
+        foreach (int ep in eps)
+        {
+            ExpertParallelism.Validate(first with { ExpertParallel = ep, DpAttention = ep > 1 && first.DpAttention }, model);
+        }
+        if (first.DpAttention && eps.All(e => e == 1))
+        {
+            throw new ArgumentException("--dp-attention needs an --ep degree > 1");
+        }
+        _ = Core.Routing.RoutingModels.Create(first.Routing, model, first.Seed);
+        return new SweepGrid(baseOptions, schedulers, RateList.Parse(p.GetValue(Rates)!), chunks, groups, p.GetValue(Arrival)!, inputSha256, costModel) { Eps = eps };
     }
 }

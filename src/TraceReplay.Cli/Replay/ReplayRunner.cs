@@ -55,7 +55,7 @@ internal static class ReplayRunner
         Func<ReplaySimulation, Action<long, long>, ReplaySummary> run, Action<long, long>? progress, string? inputPath = null)
     {
         ReplaySummary summary;
-        using (var sink = new ReplayOutputSink(directory, info.ToMetadata()))
+        using (var sink = new ReplayOutputSink(directory, info.ToMetadata(), info.Options.ExpertParallel > 1))
         {
             var sim = new ReplaySimulation(options, cost, sink);
             info = info with { KvBlocksPerInstance = sim.KvBlocks };

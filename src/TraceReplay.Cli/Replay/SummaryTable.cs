@@ -1,5 +1,6 @@
 using System.Globalization;
 using Spectre.Console;
+using TraceReplay.Simulation.Engine;
 using TraceReplay.Simulation.Metrics;
 using TraceReplay.Simulation.Output;
 
@@ -43,7 +44,13 @@ internal static class SummaryTable
         table.AddRow(["wall time (s)", .. runs.Select(r => F(r.WallS, 2))]);
         AnsiConsole.Write(table);
         ReplayRunner.Result first = runs[0];
-        AnsiConsole.MarkupLine($"[grey]{Markup.Escape(first.Info.Options.Model)} on {first.Info.Options.TensorParallel}x {Markup.Escape(first.Info.Options.Gpu)} (TP {first.Info.Options.TensorParallel}), {(first.Info.Options.Disaggregated ? $"{first.Info.Options.PrefillReplicas} prefill (TP {first.Info.Options.ForPool(true).TensorParallel}) + {first.Info.Options.DecodeReplicas} decode (TP {first.Info.Options.ForPool(false).TensorParallel}) instances" : $"{first.Info.Options.Replicas} replica(s)")}; cost model {Markup.Escape(first.Info.CostModel)}: {Markup.Escape(first.Info.CostModelProvenance)}[/]");
+        ReplayOptions o = first.Info.Options;
+        string layout = o.ExpertParallel > 1
+            ? $"{o.ExpertParallel}x {Markup.Escape(o.Gpu)} (EP {o.ExpertParallel}, data-parallel attention), {o.Replicas} replica(s)"
+            : o.Disaggregated
+                ? $"{o.ForPool(true).TensorParallel}x {Markup.Escape(o.Gpu)} per prefill instance, {o.ForPool(false).TensorParallel}x per decode instance, {o.PrefillReplicas} prefill + {o.DecodeReplicas} decode instances"
+                : $"{o.TensorParallel}x {Markup.Escape(o.Gpu)} (TP {o.TensorParallel}), {o.Replicas} replica(s)";
+        AnsiConsole.MarkupLine($"[grey]{Markup.Escape(o.Model)} on {layout}; cost model {Markup.Escape(first.Info.CostModel)}: {Markup.Escape(first.Info.CostModelProvenance)}[/]");
         AnsiConsole.MarkupLine($"[grey]energy is an {Markup.Escape(SummaryJsonWriter.EnergyNote)}[/]");
         AnsiConsole.MarkupLine($"[grey]TBT p99: {Markup.Escape(SummaryJsonWriter.TbtP99Method)}. Outputs: {string.Join(", ", runs.Select(r => Markup.Escape(r.Directory)))}[/]");
     }

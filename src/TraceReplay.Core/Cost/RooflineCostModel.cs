@@ -32,7 +32,8 @@ public sealed class RooflineCostModel : ICostModel
         double seconds;
         if (op.Class == OpClass.AllReduce)
         {
-            double ringFactor = 2.0 * (op.TpDegree - 1) / Math.Max(op.TpDegree, 1);
+            // Ring all-reduce sends 2(n-1)/n of the buffer per GPU; an all-to-all sends the (n-1)/n bound for other GPUs.
+            double ringFactor = (op.Kind == OpKind.MoeAllToAll ? 1.0 : 2.0) * (op.TpDegree - 1) / Math.Max(op.TpDegree, 1);
             seconds = ringFactor * op.CommBytes / (_gpu.InterconnectBytesPerS * e.Memory);
         }
         else

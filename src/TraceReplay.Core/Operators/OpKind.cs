@@ -34,4 +34,6 @@ public enum OpKind
     FinalNorm,
     LmHead,
     Sampling,
+    /// <summary>Expert parallelism: one all-to-all (dispatch of tokens to their experts' GPUs, or combine back).</summary>
+    MoeAllToAll,
 }

@@ -15,7 +15,7 @@ public static class OpKindExtensions
         OpKind.Rope => OpClass.Rope,
         OpKind.MlpAct => OpClass.Activation,
         OpKind.Embedding => OpClass.Elementwise,
-        OpKind.AttnAllReduce or OpKind.MlpAllReduce => OpClass.AllReduce,
+        OpKind.AttnAllReduce or OpKind.MlpAllReduce or OpKind.MoeAllToAll => OpClass.AllReduce,
         OpKind.Sampling => OpClass.Sampling,
         _ => OpClass.Other,
     };

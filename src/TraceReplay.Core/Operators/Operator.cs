@@ -85,4 +85,20 @@ public readonly record struct Operator
             Dtype = expertDtype,
         };
     }
+
+    /// <summary>
+    /// One all-to-all over <paramref name="ranks"/> GPUs in which the busiest GPU sends (or receives)
+    /// <paramref name="messageBytes"/>: the message size NCCL's all-to-all is measured by (nccl-tests' size: the whole
+    /// per-rank buffer), so the fitted <c>nccl:alltoall</c> curve applies. HBM: the buffer read and written once.
+    /// </summary>
+    public static Operator AllToAll(int layer, double messageBytes, int ranks, long tokens) => new()
+    {
+        Kind = OpKind.MoeAllToAll,
+        Layer = layer,
+        Flops = 0,
+        Bytes = new HbmTraffic(0, 0, 0, 0, 2 * messageBytes),
+        Tokens = tokens,
+        CommBytes = messageBytes,
+        TpDegree = ranks,
+    };
 }

@@ -39,10 +39,10 @@ public sealed partial class OperatorGraph
         Operator router = Gemm(OpKind.MoeRouter, layer, tokens, h, moe.NumExperts, _model.ActivationDtype);
         output.Add(router with { Flops = router.Flops + 4.0 * tokens * moe.NumExperts });
 
-        double experts = _routing!.ExpectedDistinctExperts(layer, tokens);
-        long ffn = moe.ExpertFfn / _tp;
-        double paramsPerExpertPerGpu = moe.ParamsPerExpert(_model.HiddenSize) / (double)_tp;
-        output.Add(Operator.FusedMoe(layer, tokens, tokens * moe.TopK, experts, h, ffn, paramsPerExpertPerGpu, _model.ExpertWeightDtype, _act, _tp));
+        if (!OmitRoutedExperts)
+        {
+            output.Add(RoutedExperts(layer, tokens, tokens * moe.TopK, _routing!.ExpectedDistinctExperts(layer, tokens)));
+        }
         if (moe.NumSharedExperts > 0)
         {
             long sharedFfn = (long)moe.NumSharedExperts * moe.SharedExpertFfn / _tp;
@@ -50,6 +50,18 @@ public sealed partial class OperatorGraph
             Operator down = Gemm(OpKind.SharedExperts, layer, tokens, sharedFfn, h);
             output.Add(upGate with { Flops = upGate.Flops + down.Flops, Bytes = upGate.Bytes + down.Bytes });
         }
+    }
+
+    /// <summary>
+    /// The fused routed-expert kernel of one GPU: <paramref name="assignments"/> (token, expert) rows over
+    /// <paramref name="tokens"/> tokens, streaming <paramref name="expertsHit"/> experts' weights (TP-sharded along their FFN).
+    /// </summary>
+    public Operator RoutedExperts(int layer, long tokens, long assignments, double expertsHit)
+    {
+        Models.MoeSpec moe = _model.Moe!;
+        double paramsPerExpertPerGpu = moe.ParamsPerExpert(_model.HiddenSize) / (double)_tp;
+        return Operator.FusedMoe(layer, tokens, assignments, expertsHit, _model.HiddenSize, moe.ExpertFfn / _tp, paramsPerExpertPerGpu,
+            _model.ExpertWeightDtype, _act, _tp);
     }
 
     private void AddHead(BatchShape batch, List<Operator> output)

@@ -30,6 +30,12 @@ public sealed partial class OperatorGraph
 
     public ModelSpec Model => _model;
 
+    /// <summary>
+    /// Leave the routed experts' fused kernel out of <see cref="Build"/> (router and shared experts stay): for a replay
+    /// that costs them per step and per rank itself (expert parallelism, recorded routing) with <see cref="RoutedExperts"/>.
+    /// </summary>
+    public bool OmitRoutedExperts { get; init; }
+
     public int TensorParallel => _tp;
 
     /// <summary>Query heads on one GPU.</summary>

@@ -4,14 +4,17 @@ namespace TraceReplay.Core.Routing;
 
 /// <summary>
 /// Two-tier skew: <see cref="HotExperts"/> experts per layer share <see cref="HotShare"/> of all routing mass evenly,
-/// the others share the rest; which experts are hot is a seeded per-layer choice. Fits measured expert coverage
+/// the others share the rest; which experts are hot is a seeded per-layer choice (it matters only to expert
+/// parallelism, which places experts by id). Fits measured expert coverage
 /// better than a single Zipf exponent (see <see cref="RoutingSkewFit"/>).
 /// </summary>
 public sealed class HotSetRouting : IRoutingModel
 {
     private readonly double[] _logMiss;
+    private readonly double[] _inclusion;
+    private readonly int[][] _hotFirstOrder;
 
-    public HotSetRouting(int numExperts, int topK, int hotExperts, double hotShare)
+    public HotSetRouting(int numExperts, int topK, int hotExperts, double hotShare, int layers = 1, int seed = 0)
     {
         if (hotExperts < 1 || hotExperts >= numExperts)
         {
@@ -28,7 +31,9 @@ public sealed class HotSetRouting : IRoutingModel
         {
             weight[i] = i < hotExperts ? hotShare / hotExperts : (1 - hotShare) / (numExperts - hotExperts);
         }
-        _logMiss = RoutingMath.LogMiss(RoutingMath.InclusionProbabilities(weight, topK));
+        _inclusion = RoutingMath.InclusionProbabilities(weight, topK);
+        _logMiss = RoutingMath.LogMiss(_inclusion);
+        _hotFirstOrder = RoutingMath.LayerPermutations(numExperts, layers, seed);
     }
 
     public int HotExperts { get; }
@@ -41,4 +46,7 @@ public sealed class HotSetRouting : IRoutingModel
 
     /// <summary>Which experts are hot differs per layer, but not how many tokens they draw: the count is the same.</summary>
     public bool LayerInvariant => true;
+
+    /// <summary>Expert e of a layer takes the popularity of position <c>perm[e]</c> (positions below H are hot).</summary>
+    public double[] InclusionProbabilities(int layer) => [.. _hotFirstOrder[layer].Select(position => _inclusion[position])];
 }

@@ -14,4 +14,10 @@ public interface IRoutingModel
     /// and reuse it for all (a model with per-layer measured skew must say false).
     /// </summary>
     bool LayerInvariant => false;
+
+    /// <summary>
+    /// Per-token probability that each expert of <paramref name="layer"/> is among a token's top-k, in expert-id order
+    /// (sums to k). Expert parallelism places experts by id, so which experts are popular decides each rank's load.
+    /// </summary>
+    double[] InclusionProbabilities(int layer);
 }

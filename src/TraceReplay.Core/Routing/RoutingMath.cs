@@ -1,7 +1,7 @@
 namespace TraceReplay.Core.Routing;
 
 /// <summary>Shared arithmetic of popularity-based routing models.</summary>
-internal static class RoutingMath
+public static class RoutingMath
 {
     /// <summary>
     /// Per-token inclusion probabilities of top-k selection with popularity weights: pi_i = min(1, c w_i) with c
@@ -51,7 +51,7 @@ internal static class RoutingMath
         [.. inclusion.Select(p => p >= 1 ? double.NegativeInfinity : Math.Log(1 - p))];
 
     /// <summary>Expected distinct experts hit by T independent tokens: sum_i 1 - (1 - pi_i)^T.</summary>
-    public static double ExpectedDistinct(double[] logMiss, long tokens)
+    public static double ExpectedDistinct(ReadOnlySpan<double> logMiss, long tokens)
     {
         if (tokens <= 0)
         {
@@ -63,5 +63,19 @@ internal static class RoutingMath
             sum += double.IsNegativeInfinity(lm) ? 1 : -double.ExpM1(lm * tokens);
         }
         return sum;
+    }
+
+    /// <summary>A seeded permutation of the experts per layer (which expert takes which popularity position).</summary>
+    public static int[][] LayerPermutations(int numExperts, int layers, int seed)
+    {
+        var rng = new Random(seed);
+        var perms = new int[Math.Max(layers, 1)][];
+        for (int l = 0; l < perms.Length; l++)
+        {
+            int[] p = [.. Enumerable.Range(0, numExperts)];
+            rng.Shuffle(p);
+            perms[l] = p;
+        }
+        return perms;
     }
 }

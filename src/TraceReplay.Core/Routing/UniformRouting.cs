@@ -11,4 +11,6 @@ public sealed class UniformRouting(int numExperts, int topK) : IRoutingModel
         tokens <= 0 ? 0 : topK >= numExperts ? numExperts : numExperts * -double.ExpM1(_missLog * tokens);
 
     public bool LayerInvariant => true;
+
+    public double[] InclusionProbabilities(int layer) => [.. Enumerable.Repeat(Math.Min(1.0, (double)topK / numExperts), numExperts)];
 }

@@ -9,6 +9,7 @@ namespace TraceReplay.Core.Routing;
 public sealed class ZipfRouting : IRoutingModel
 {
     private readonly double[] _logMiss;
+    private readonly double[] _inclusionByRank;
     private readonly int[][] _rankOfExpert;
 
     public ZipfRouting(int numExperts, int topK, double exponent, int layers, int seed)
@@ -17,14 +18,8 @@ public sealed class ZipfRouting : IRoutingModel
         Exponent = exponent;
         double[] inclusion = InclusionProbabilities(numExperts, topK, exponent);
         _logMiss = RoutingMath.LogMiss(inclusion);
-        var rng = new Random(seed);
-        _rankOfExpert = new int[layers][];
-        for (int l = 0; l < layers; l++)
-        {
-            int[] ranks = [.. Enumerable.Range(0, numExperts)];
-            rng.Shuffle(ranks);
-            _rankOfExpert[l] = ranks;
-        }
+        _inclusionByRank = inclusion;
+        _rankOfExpert = RoutingMath.LayerPermutations(numExperts, layers, seed);
     }
 
     public double Exponent { get; }
@@ -41,6 +36,8 @@ public sealed class ZipfRouting : IRoutingModel
 
     /// <summary>The per-layer permutation moves which experts are popular, not how many distinct ones are hit.</summary>
     public bool LayerInvariant => true;
+
+    public double[] InclusionProbabilities(int layer) => [.. _rankOfExpert[layer].Select(rank => _inclusionByRank[rank])];
 
     internal static double[] InclusionProbabilities(int numExperts, int topK, double exponent) =>
         RoutingMath.InclusionProbabilities([.. Enumerable.Range(1, numExperts).Select(r => Math.Pow(r, -exponent))], topK);

@@ -32,6 +32,10 @@ public static class MetricCatalog
             run => run.Requests.HasSlo ? PreparedMetric.Ratio([.. run.Requests.SloMet.Select(m => m == true ? 1.0 : 0.0)], Constant(run.Requests.Count, 1)) : null),
         new("throughput_tokens_per_s", "tokens/s", Better.Higher, "prompt + generated tokens of completed requests / simulated duration (the run's, held fixed)",
             run => PreparedMetric.Ratio(Tokens(run.Requests), Constant(run.Requests.Count, run.Summary["sim_duration_s"] / Math.Max(1, run.Requests.Count)))),
+        new("ep_imbalance_mean", "ratio", Better.Lower, "expert parallelism: mean over steps of max-rank / mean-rank expert assignments (summary.json; a run total, so the interval is empty); absent without --ep",
+            run => run.Summary.Numbers.TryGetValue("ep_imbalance_mean", out double v) && double.IsFinite(v)
+                ? PreparedMetric.Ratio(Constant(run.Requests.Count, v), Constant(run.Requests.Count, 1)) : null)
+        { Optional = true, Unavailable = "has no ep_imbalance_mean in summary.json (it was replayed without --ep)" },
         new("energy_per_token_j", "J/token", Better.Lower, "estimated energy of the run / (prompt + generated tokens); energy is a run total, so the interval reflects the token mix only",
             run => PreparedMetric.Ratio(Constant(run.Requests.Count, run.Summary["energy_j"] / Math.Max(1, run.Requests.Count)), Tokens(run.Requests))),
         new("prefix_hit_rate", "fraction", Better.Higher, "prompt tokens found in the prefix cache / prompt tokens of completed requests; hits are a run total (summary.json), so the interval reflects the prompt mix only; absent without block hashes",

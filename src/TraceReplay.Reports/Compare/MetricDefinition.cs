@@ -12,7 +12,7 @@ public sealed record MetricDefinition(string Name, string Unit, Better Better, s
     /// <summary>True for fractions in [0, 1], whose limits may be given in percentage points.</summary>
     public bool IsFraction => Unit == "fraction";
 
-    /// <summary>Reported only where some run has it (a report of runs without block hashes shows no prefix row).</summary>
+    /// <summary>Reported only where some run has it (a feature's figure: no prefix row without block hashes, no EP row without --ep).</summary>
     public bool Optional { get; init; }
 
     /// <summary>Why <see cref="Prepare"/> can return null, for the error when a policy asks for it anyway.</summary>

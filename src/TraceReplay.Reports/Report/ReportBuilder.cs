@@ -47,6 +47,7 @@ public static class ReportBuilder
         blocks.AddRange(ReportSections.HbmAndEnergy(runs));
         blocks.AddRange(PrefixCacheSection.Blocks(runs));
         blocks.AddRange(DisaggregationSection.Blocks(runs));
+        blocks.AddRange(ReportSections.ExpertParallelism(runs));
         blocks.Add(new HeadingBlock(2, "Plots"));
         blocks.Add(Figure(ReportPlots.TtftCdf(runs), plots, "ttft_cdf", "TTFT CDF: further left and steeper is better."));
         blocks.Add(Figure(ReportPlots.TokenGapCdf(runs), plots, "token_gap_cdf",

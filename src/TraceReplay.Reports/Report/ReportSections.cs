@@ -84,6 +84,26 @@ public static class ReportSections
         yield return new TableBlock(["metric (unit)", .. runs.Select(r => $"`{r.Label}`")], rows);
     }
 
+    /// <summary>Expert parallelism (only when a run used it): layout, load imbalance and weights per GPU, from summary.json.</summary>
+    public static IEnumerable<ReportBlock> ExpertParallelism(IReadOnlyList<RunData> runs)
+    {
+        if (!runs.Any(r => double.IsFinite(r.Summary["ep_imbalance_mean"])))
+        {
+            yield break;
+        }
+        yield return new HeadingBlock(2, "Expert parallelism (from summary.json)");
+        yield return new TableBlock(["metric (unit)", .. runs.Select(r => $"`{r.Label}`")],
+        [
+            ["EP ranks (GPUs per instance, data-parallel attention)", .. runs.Select(r => r.Summary.RunValue("ep") is { Length: > 0 } ep ? ep : "1")],
+            ["routing", .. runs.Select(r => $"`{r.Summary.RunValue("routing")}`")],
+            Row("`ep_imbalance_mean` (max-rank / mean-rank expert assignments, mean over steps)", runs, r => r.Summary["ep_imbalance_mean"]),
+            Row("`ep_imbalance_max` (worst step)", runs, r => r.Summary["ep_imbalance_max"]),
+            Row("weights per GPU (GB)", runs, r => r.Summary["weight_bytes_per_gpu"] / 1e9),
+        ]);
+        yield return new ParagraphBlock("Each step waits for the rank with the most expert assignments, so an imbalance of 1.5 makes the routed experts' " +
+            "time half as long again as a perfectly balanced split would; iterations.parquet's `ep_imbalance` column holds it per step (docs/moe.md).");
+    }
+
     public static IEnumerable<ReportBlock> Notes(IReadOnlyList<RunData> runs)
     {
         yield return new HeadingBlock(2, "Notes");

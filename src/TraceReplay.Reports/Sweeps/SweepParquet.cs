@@ -6,7 +6,8 @@ namespace TraceReplay.Reports.Sweeps;
 
 /// <summary>
 /// sweep.parquet: one row per grid point in grid order, one row group, key-value metadata with the grid and its
-/// hash (and the shard, in shard files). No wall times, so the same grid gives the same bytes.
+/// hash (and the shard, in shard files). No wall times, so the same grid gives the same bytes. A last <c>ep</c>
+/// column (expert-parallel ranks) is written when some point uses expert parallelism; without it, every point has EP 1.
 /// </summary>
 public static class SweepParquet
 {
@@ -24,14 +25,19 @@ public static class SweepParquet
     private static readonly DataField[] s_metrics =
         [.. SweepColumns.Metrics.Select(c => c.IsCount ? (DataField)new DataField<long>(c.Name) : new DataField<double?>(c.Name))];
 
+    private static readonly DataField s_ep = new DataField<int>("ep");
+
     private static readonly ParquetSchema s_schema = new([s_index, s_scheduler, s_rate, s_chunk, s_groups, .. s_metrics]);
+
+    private static readonly ParquetSchema s_epSchema = new([s_index, s_scheduler, s_rate, s_chunk, s_groups, .. s_metrics, s_ep]);
 
     public static string ShardFileName(ShardSpec s) => FormattableString.Invariant($"sweep-shard-{s.Index:D4}-of-{s.Count:D4}.parquet");
 
     public static void Write(string path, IReadOnlyList<SweepRow> rows, IReadOnlyDictionary<string, string> metadata) =>
         AtomicFile.WriteAsync(path, async stream =>
         {
-            await using ParquetWriter writer = await ParquetWriter.CreateAsync(s_schema, stream).ConfigureAwait(false);
+            bool ep = rows.Any(r => r.Point.Ep > 1);
+            await using ParquetWriter writer = await ParquetWriter.CreateAsync(ep ? s_epSchema : s_schema, stream).ConfigureAwait(false);
             writer.CustomMetadata = new SortedDictionary<string, string>(metadata.ToDictionary(), StringComparer.Ordinal).ToDictionary();
             using ParquetRowGroupWriter g = writer.CreateRowGroup();
             await g.WriteAsync<int>(s_index, rows.Select(r => r.Point.Index).ToArray()).ConfigureAwait(false);
@@ -51,12 +57,19 @@ public static class SweepParquet
                     await g.WriteAsync<double>(s_metrics[c], rows.Select(r => double.IsFinite(r[name]) ? r[name] : (double?)null).ToArray()).ConfigureAwait(false);
                 }
             }
+            if (ep)
+            {
+                await g.WriteAsync<int>(s_ep, rows.Select(r => r.Point.Ep).ToArray()).ConfigureAwait(false);
+            }
         }).GetAwaiter().GetResult();
 
     public static (IReadOnlyList<SweepRow> Rows, IReadOnlyDictionary<string, string> Metadata) Read(string path)
     {
-        var t = Runs.ParquetTable.Read(path, [s_index.Name, s_scheduler.Name, s_rate.Name, s_groups.Name, .. SweepColumns.Metrics.Select(c => c.Name)]);
-        int?[] chunks = ReadChunks(path);
+        string[] names = [s_index.Name, s_scheduler.Name, s_rate.Name, s_groups.Name, .. SweepColumns.Metrics.Select(c => c.Name)];
+        (int?[] chunks, bool hasEp) = ReadChunks(path);
+        // Written without expert parallelism (no ep column): every point has EP 1.
+        var t = Runs.ParquetTable.Read(path, hasEp ? [.. names, s_ep.Name] : names);
+        int[]? eps = hasEp ? t.Int(s_ep.Name) : null;
         int[] index = t.Int(s_index.Name);
         string?[] scheduler = t.String(s_scheduler.Name), groups = t.String(s_groups.Name);
         double[] rate = t.Double(s_rate.Name);
@@ -69,14 +82,14 @@ public static class SweepParquet
                 metrics[c.Name] = c.IsCount ? t.Long(c.Name)[i] : t.Double(c.Name)[i];
             }
             rows.Add(new SweepRow(new SweepPoint(index[i], scheduler[i] ?? throw new InvalidDataException($"{path}: row {i}, column 'scheduler': null"),
-                rate[i], chunks[i], groups[i]), metrics));
+                rate[i], chunks[i], groups[i], eps?[i] ?? 1), metrics));
         }
         return (rows, t.Metadata);
     }
 
-    private static int?[] ReadChunks(string path) => TraceReplay.Core.IO.ParquetInput.Guard(path, () => ReadChunksAsync(path)).GetAwaiter().GetResult();
+    private static (int?[] Chunks, bool HasEp) ReadChunks(string path) => TraceReplay.Core.IO.ParquetInput.Guard(path, () => ReadChunksAsync(path)).GetAwaiter().GetResult();
 
-    private static async Task<int?[]> ReadChunksAsync(string path)
+    private static async Task<(int?[], bool)> ReadChunksAsync(string path)
     {
         await using ParquetReader reader = await TraceReplay.Core.IO.ParquetInput.OpenAsync(path).ConfigureAwait(false);
         DataField field = reader.Schema.DataFields.FirstOrDefault(f => f.Name == s_chunk.Name)
@@ -89,6 +102,6 @@ public static class SweepParquet
             await group.ReadAsync<int>(field, values.AsMemory()).ConfigureAwait(false);
             all.AddRange(values);
         }
-        return [.. all];
+        return ([.. all], reader.Schema.DataFields.Any(f => f.Name == s_ep.Name));
     }
 }

@@ -12,7 +12,7 @@ public sealed record EnergyModel(double StaticPowerW, double HbmPjPerByte, doubl
     {
         bool overridden = o.StaticPowerW.HasValue || o.HbmPjPerByte.HasValue || o.PjPerFlop.HasValue;
         return new EnergyModel(o.StaticPowerW ?? gpu.StaticPowerW, o.HbmPjPerByte ?? gpu.HbmPjPerByte, o.PjPerFlop ?? gpu.PjPerFlop,
-            o.TensorParallel, (overridden ? "overridden on the command line; defaults: " : "") + gpu.EnergySource);
+            ExpertParallelism.GpusPerInstance(o), (overridden ? "overridden on the command line; defaults: " : "") + gpu.EnergySource);
     }
 
     /// <summary>Joules of one iteration; bytes and FLOPs are per GPU.</summary>

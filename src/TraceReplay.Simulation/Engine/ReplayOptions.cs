@@ -46,6 +46,10 @@ public sealed record ReplayOptions
     public double? SloTtftS { get; init; }
     public double? SloTbtS { get; init; }
     public string Routing { get; init; } = "uniform";
+    /// <summary>Expert parallelism: GPUs per instance the routed experts are sharded over (1 = none; see <see cref="ExpertParallelism"/>).</summary>
+    public int ExpertParallel { get; init; } = 1;
+    /// <summary>Data-parallel attention across the EP group (required with <see cref="ExpertParallel"/> &gt; 1).</summary>
+    public bool DpAttention { get; init; }
     public int Seed { get; init; }
     public CostPath CostPath { get; init; } = CostPath.Vectorized;
     public double? StaticPowerW { get; init; }

@@ -39,6 +39,8 @@ public static class ReplayOptionsText
         ("slo-ttft-s", o.SloTtftS is double t ? Num(t) : "none"),
         ("slo-tbt-s", o.SloTbtS is double b ? Num(b) : "none"),
         ("routing", o.Routing),
+        ("ep", Int(o.ExpertParallel)),
+        ("dp-attention", o.DpAttention ? "true" : "false"),
         ("seed", Int(o.Seed)),
         ("cost-path", o.CostPath.ToString().ToLowerInvariant()),
         ("static-power-w", o.StaticPowerW is double w ? Num(w) : "gpu default"),

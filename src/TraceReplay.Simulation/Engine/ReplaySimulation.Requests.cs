@@ -28,7 +28,7 @@ public sealed partial class ReplaySimulation
             RequestEnded(now);
             return;
         }
-        inst.Context.Waiting.PushBack(r); // a slot is allocated when it reaches the head of the queue
+        inst.Enqueue(r); // a slot is allocated when it reaches the head of the queue
         if (!inst.Busy && !inst.WakePending)
         {
             // A wake event rather than starting now: arrivals at the same ns that come later in the stream join too.
@@ -42,7 +42,7 @@ public sealed partial class ReplaySimulation
         int waiting = 0;
         foreach (ServingInstance i in _instances)
         {
-            waiting += i.Context.Waiting.Count;
+            waiting += i.Waiting;
         }
         return waiting;
     }
@@ -59,13 +59,13 @@ public sealed partial class ReplaySimulation
             return "no_output_tokens";
         }
         long lifetimeTokens = (long)r.PromptTokens + r.OutputTokens - 1;
-        BlockManager b = _instances[0].Context.Blocks;
+        BlockManager b = _instances[0].Context.Blocks; // one rank's: a request's KV lives on its rank
         if (_options.Disaggregated)
         {
-            // The prompt must fit a prefill instance, the whole request a decode one.
-            return b.BlocksFor(r.PromptTokens) > KvBlocks || b.BlocksFor(lifetimeTokens) > DecodeKvBlocks ? "exceeds_kv_capacity" : null;
+            // The prompt must fit a prefill instance, the whole request a decode one (one rank each).
+            return b.BlocksFor(r.PromptTokens) > b.TotalBlocks || b.BlocksFor(lifetimeTokens) > DecodeKvBlocks ? "exceeds_kv_capacity" : null;
         }
-        return b.BlocksFor(lifetimeTokens) > KvBlocks ? "exceeds_kv_capacity" : null;
+        return b.BlocksFor(lifetimeTokens) > b.TotalBlocks ? "exceeds_kv_capacity" : null;
     }
 
     private ServingInstance Route(in RequestRecord r)
@@ -118,7 +118,10 @@ public sealed partial class ReplaySimulation
         }
         foreach (ServingInstance i in _instances)
         {
-            i.Context.Blocks.Cache = new PrefixCache(_hashBlockTokens, _hashBlockTokens / _options.BlockTokens);
+            foreach (DpRank rank in i.Ranks) // each data-parallel rank holds its own KV, so its own cache
+            {
+                rank.Context.Blocks.Cache = new PrefixCache(_hashBlockTokens, _hashBlockTokens / _options.BlockTokens);
+            }
         }
     }
 
@@ -185,7 +188,7 @@ public sealed partial class ReplaySimulation
         long preempted = 0;
         foreach (ServingInstance i in _instances)
         {
-            preempted += i.Context.Preemptions;
+            preempted += i.Preemptions;
         }
         ReplaySummary s = _summary.Build(windowNs * 1e-9, idle, hasSlo, KvBlocks);
         _summary.ReleaseSpill(); // the summary is final: drop any spilled samples' temporary files now
@@ -197,6 +200,7 @@ public sealed partial class ReplaySimulation
             QueueRiseRequests = _queue.RiseRequests,
             PrefixCache = _prefix.Build(_prefixCaching),
             Disaggregation = BuildDisaggregation(windowNs),
+            WeightBytesPerGpu = ExpertParallelism.WeightBytesPerGpu(Model, _options),
         };
     }
 }

@@ -48,6 +48,7 @@ public sealed partial class ReplaySimulation : IRequestFinisher
         _sink = sink;
         Model = options.ServedModel(ModelCatalog.Resolve(options.Model));
         Gpu = GpuCatalog.Resolve(options.Gpu);
+        ExpertParallelism.Validate(options, Model);
         IRoutingModel? routing = RoutingModels.Create(options.Routing, Model, options.Seed);
         _prefixCaching = Scheduling.SchedulerRegistry.PrefixCaching(options);
         _prefix = new PrefixCacheCounter(options.InstanceCount);
@@ -72,12 +73,29 @@ public sealed partial class ReplaySimulation : IRequestFinisher
         var energy = EnergyModel.For(Gpu, pool);
         for (int i = first; i < first + pool.Replicas; i++)
         {
-            IIterationCostEvaluator evaluator = pool.CostPath == CostPath.Reference
-                ? new ReferenceIterationCost(graph, cost)
-                : new FastIterationCost(graph, cost, routing, vectorized: pool.CostPath == CostPath.Vectorized);
-            _instances[i] = new ServingInstance(i, pool, _requests, evaluator, energy, blocks, Model.NumLayers);
+            _instances[i] = new ServingInstance(i, pool, _requests, Evaluator(pool, graph, cost, routing, i), energy, blocks, Model.NumLayers);
         }
         return (graph, blocks, energy);
+    }
+
+    /// <summary>
+    /// The per-instance cost evaluator: the operator graph's, unless expert parallelism or recorded routing needs the
+    /// routed experts costed per step and per rank (<see cref="ExpertParallelIterationCost"/>; each instance its own
+    /// step counter and seeded draws).
+    /// </summary>
+    private IIterationCostEvaluator Evaluator(ReplayOptions options, OperatorGraph poolGraph, ICostModel cost, IRoutingModel? routing, int instance)
+    {
+        bool perStep = routing is not null && (options.ExpertParallel > 1 || routing is RecordedRouting);
+        OperatorGraph graph = perStep ? new OperatorGraph(Model, options.TensorParallel, routing) { OmitRoutedExperts = true } : poolGraph;
+        IIterationCostEvaluator dense = options.CostPath == CostPath.Reference
+            ? new ReferenceIterationCost(graph, cost)
+            : new FastIterationCost(graph, cost, perStep ? null : routing, vectorized: options.CostPath == CostPath.Vectorized);
+        if (!perStep)
+        {
+            return dense;
+        }
+        var loads = new ExpertRankLoads(routing!, Model, options.ExpertParallel, unchecked(options.Seed * 1_000_003 + instance));
+        return new ExpertParallelIterationCost(dense, graph, cost, loads);
     }
 
     public ModelSpec Model { get; }

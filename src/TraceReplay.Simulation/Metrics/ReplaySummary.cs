@@ -54,4 +54,9 @@ public sealed record ReplaySummary
     public PrefixCacheSummary? PrefixCache { get; init; }
     /// <summary>KV transfers and pools of a disaggregated replay; null when aggregated.</summary>
     public DisaggregationSummary? Disaggregation { get; init; }
+    /// <summary>Expert parallelism: mean and largest per-iteration max-rank / mean-rank expert assignments; NaN without EP.</summary>
+    public double EpImbalanceMean { get; init; } = double.NaN;
+    public double EpImbalanceMax { get; init; } = double.NaN;
+    /// <summary>Weight bytes held by one GPU (dense weights over TP, routed experts over TP x EP).</summary>
+    public double WeightBytesPerGpu { get; init; } = double.NaN;
 }

@@ -23,6 +23,8 @@ public sealed class SummaryAccumulator
     private HbmTraffic _bytes;
     private double _energyJ;
     private int _peakBlocks;
+    private double _epImbalanceSum, _epImbalanceMax = double.NaN;
+    private long _epImbalanceCount;
 
     /// <param name="memoryCapValues">TTFT and E2E values each kept in memory before spilling to disk.</param>
     public SummaryAccumulator(int memoryCapValues = SpillingSample.DefaultMemoryCapValues)
@@ -71,6 +73,12 @@ public sealed class SummaryAccumulator
         _bytes += it.HbmBytes;
         _energyJ += it.EnergyJ;
         _peakBlocks = Math.Max(_peakBlocks, it.KvBlocksUsed);
+        if (double.IsFinite(it.EpImbalance))
+        {
+            _epImbalanceSum += it.EpImbalance;
+            _epImbalanceCount++;
+            _epImbalanceMax = double.IsNaN(_epImbalanceMax) ? it.EpImbalance : Math.Max(_epImbalanceMax, it.EpImbalance);
+        }
     }
 
     public ReplaySummary Build(double simDurationS, double idleEnergyJ, bool hasSlo, int kvBlocks)
@@ -116,6 +124,8 @@ public sealed class SummaryAccumulator
             ExpectedOutputTokens = _expected,
             KvBlocksPerInstance = kvBlocks,
             PeakKvBlocksUsed = _peakBlocks,
+            EpImbalanceMean = _epImbalanceCount > 0 ? _epImbalanceSum / _epImbalanceCount : double.NaN,
+            EpImbalanceMax = _epImbalanceMax,
         };
     }
 

@@ -4,18 +4,23 @@ using TraceReplay.Simulation.Engine;
 namespace TraceReplay.Simulation.Output;
 
 /// <summary><c>iterations.parquet</c>: one row per iteration of each instance, in start order. Bytes, FLOPs and
-/// energy are instance totals (all TP GPUs).</summary>
+/// energy are instance totals (all its GPUs). Under expert parallelism a last column, <c>ep_imbalance</c>, holds the
+/// step's max-rank / mean-rank expert assignments (mean over MoE layers).</summary>
 internal sealed class IterationsParquetWriter : IDisposable
 {
     public const int RowGroupRows = 1 << 16;
 
-    private static readonly ParquetSchema s_schema = new(
+    private static readonly ParquetSchema s_schema = new(Fields());
+
+    private static readonly ParquetSchema s_expertParallelSchema = new([.. Fields(), new DataField<double>("ep_imbalance")]);
+
+    private static Field[] Fields() => [
         new DataField<long>("iteration"), new DataField<int>("instance"), new DataField<long>("start_ns"), new DataField<long>("duration_ns"),
         new DataField<double>("start_s"), new DataField<double>("duration_s"), new DataField<int>("prefill_tokens"), new DataField<int>("decode_tokens"),
         new DataField<int>("prefill_pieces"), new DataField<int>("sampled_tokens"), new DataField<int>("kv_blocks_used"),
         new DataField<double>("hbm_weight_bytes"), new DataField<double>("hbm_expert_weight_bytes"), new DataField<double>("hbm_kv_read_bytes"),
         new DataField<double>("hbm_kv_write_bytes"), new DataField<double>("hbm_activation_bytes"), new DataField<double>("hbm_total_bytes"),
-        new DataField<double>("flops"), new DataField<double>("energy_j"), new DataField<int>("layer_group"), new DataField<int>("layer_groups"));
+        new DataField<double>("flops"), new DataField<double>("energy_j"), new DataField<int>("layer_group"), new DataField<int>("layer_groups")];
 
     private readonly StreamingParquetFile _file;
     private readonly long[] _iteration = new long[RowGroupRows], _startNs = new long[RowGroupRows], _durationNs = new long[RowGroupRows];
@@ -25,9 +30,16 @@ internal sealed class IterationsParquetWriter : IDisposable
     private readonly double[] _startS = new double[RowGroupRows], _durationS = new double[RowGroupRows], _weight = new double[RowGroupRows],
         _expert = new double[RowGroupRows], _kvRead = new double[RowGroupRows], _kvWrite = new double[RowGroupRows], _act = new double[RowGroupRows],
         _total = new double[RowGroupRows], _flops = new double[RowGroupRows], _energy = new double[RowGroupRows];
+    private readonly double[]? _epImbalance;
+    private readonly ParquetSchema _schema;
     private int _count;
 
-    public IterationsParquetWriter(string path, IReadOnlyDictionary<string, string> metadata) => _file = new StreamingParquetFile(path, s_schema, metadata);
+    public IterationsParquetWriter(string path, IReadOnlyDictionary<string, string> metadata, bool expertParallel = false)
+    {
+        _schema = expertParallel ? s_expertParallelSchema : s_schema;
+        _epImbalance = expertParallel ? new double[RowGroupRows] : null;
+        _file = new StreamingParquetFile(path, _schema, metadata);
+    }
 
     public long Rows { get; private set; }
 
@@ -56,6 +68,10 @@ internal sealed class IterationsParquetWriter : IDisposable
         _energy[i] = it.EnergyJ;
         _group[i] = it.LayerGroup;
         _groups[i] = it.LayerGroups;
+        if (_epImbalance is not null)
+        {
+            _epImbalance[i] = it.EpImbalance;
+        }
         if (_count == RowGroupRows)
         {
             Flush();
@@ -77,7 +93,7 @@ internal sealed class IterationsParquetWriter : IDisposable
             return;
         }
         int n = _count;
-        DataField[] f = s_schema.DataFields;
+        DataField[] f = _schema.DataFields;
         using var g = _file.NewRowGroup();
         Write(g, f[0], _iteration, n);
         Write(g, f[1], _instance, n);
@@ -100,6 +116,10 @@ internal sealed class IterationsParquetWriter : IDisposable
         Write(g, f[18], _energy, n);
         Write(g, f[19], _group, n);
         Write(g, f[20], _groups, n);
+        if (_epImbalance is not null)
+        {
+            Write(g, f[21], _epImbalance, n);
+        }
         Rows += n;
         _count = 0;
     }

@@ -12,10 +12,11 @@ public sealed class ReplayOutputSink : IReplaySink, IDisposable
     private readonly IterationsParquetWriter _iterations;
 
     /// <param name="metadata">Provenance stored in both files' key-value metadata (must not hold wall times).</param>
-    public ReplayOutputSink(string directory, IReadOnlyDictionary<string, string> metadata)
+    /// <param name="expertParallel">Adds iterations.parquet's <c>ep_imbalance</c> column.</param>
+    public ReplayOutputSink(string directory, IReadOnlyDictionary<string, string> metadata, bool expertParallel = false)
     {
         _requests = new RequestsParquetWriter(Path.Combine(directory, RequestsFile), metadata);
-        _iterations = new IterationsParquetWriter(Path.Combine(directory, IterationsFile), metadata);
+        _iterations = new IterationsParquetWriter(Path.Combine(directory, IterationsFile), metadata, expertParallel);
     }
 
     public long RequestRows => _requests.Rows;

@@ -11,14 +11,22 @@ public sealed record ReplayRunInfo(
     public const string SchedulerKey = "tracereplay.replay.scheduler";
 
     /// <summary>Parquet key-value metadata (no wall-clock values, so files stay byte-identical across runs).</summary>
-    public IReadOnlyDictionary<string, string> ToMetadata() => new SortedDictionary<string, string>(StringComparer.Ordinal)
+    public IReadOnlyDictionary<string, string> ToMetadata()
     {
-        ["tracereplay.replay.model"] = Options.Model,
-        ["tracereplay.replay.gpu"] = Options.Gpu,
-        ["tracereplay.replay.tp"] = Options.TensorParallel.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        [SchedulerKey] = Options.Scheduler,
-        ["tracereplay.replay.cost_model"] = CostModel,
-        ["tracereplay.replay.input_sha256"] = InputSha256,
-        ["tracereplay.replay.seed"] = Options.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture),
-    };
+        var m = new SortedDictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["tracereplay.replay.model"] = Options.Model,
+            ["tracereplay.replay.gpu"] = Options.Gpu,
+            ["tracereplay.replay.tp"] = Options.TensorParallel.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            [SchedulerKey] = Options.Scheduler,
+            ["tracereplay.replay.cost_model"] = CostModel,
+            ["tracereplay.replay.input_sha256"] = InputSha256,
+            ["tracereplay.replay.seed"] = Options.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        if (Options.ExpertParallel > 1)
+        {
+            m["tracereplay.replay.ep"] = Options.ExpertParallel.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        return m;
+    }
 }

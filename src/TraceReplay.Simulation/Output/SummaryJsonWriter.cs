@@ -78,6 +78,12 @@ public static class SummaryJsonWriter
             {
                 DisaggregationJson.Write(w, disaggregation);
             }
+            if (info.Options.ExpertParallel > 1)
+            {
+                Num(w, "ep_imbalance_mean", s.EpImbalanceMean);
+                Num(w, "ep_imbalance_max", s.EpImbalanceMax);
+                Num(w, "weight_bytes_per_gpu", s.WeightBytesPerGpu);
+            }
             w.WriteString("tbt_p99_method", TbtP99Method);
             w.WriteString("energy_note", EnergyNote);
             w.WriteString("overload_note", OverloadNote);
@@ -121,6 +127,11 @@ public static class SummaryJsonWriter
         w.WriteString("cost_model_provenance", info.CostModelProvenance);
         w.WriteString("cost_path", o.CostPath.ToString().ToLowerInvariant());
         w.WriteString("routing", o.Routing);
+        if (o.ExpertParallel > 1)
+        {
+            w.WriteNumber("ep", o.ExpertParallel);
+            w.WriteBoolean("dp_attention", o.DpAttention);
+        }
         w.WriteNumber("seed", o.Seed);
         w.WriteNumber("gpu_memory_utilization", o.GpuMemoryUtilization);
         w.WriteNumber("block_tokens", o.BlockTokens);

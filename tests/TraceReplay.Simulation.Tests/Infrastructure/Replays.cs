@@ -46,7 +46,7 @@ internal static class Replays
     {
         ICostModel cost = costModel ?? new RooflineCostModel(GpuCatalog.Resolve(options.Gpu));
         var info = new ReplayRunInfo(options, "test", "sha", "test", null, cost.Name, cost.Provenance, EnergyModel.For(GpuCatalog.Resolve(options.Gpu), options), 0);
-        using var sink = new ReplayOutputSink(directory, info.ToMetadata());
+        using var sink = new ReplayOutputSink(directory, info.ToMetadata(), options.ExpertParallel > 1);
         var sim = new ReplaySimulation(options, cost, sink);
         ReplaySummary summary = sim.Run(requests);
         sink.Complete();
