@@ -142,6 +142,15 @@ public sealed class ExpertParallelTests
         Assert.Contains("dense model", dense.Message);
     }
 
+    [Fact]
+    public void Ep_with_disaggregated_pools_or_the_prefix_aware_router_is_refused()
+    {
+        ReplayOptions pd = Ep(4) with { PrefillReplicas = 1, DecodeReplicas = 1 };
+        Assert.Contains("disaggregated pools of expert-parallel groups", Assert.Throws<ArgumentException>(() => new ReplaySimulation(pd, Cost(pd))).Message);
+        ReplayOptions prefix = Ep(4) with { Replicas = 2, Router = RouterPolicy.PrefixAware };
+        Assert.Contains("--router prefix-aware", Assert.Throws<ArgumentException>(() => new ReplaySimulation(prefix, Cost(prefix))).Message);
+    }
+
     private static ICostModel Cost(ReplayOptions o) => CostModelFactory.Create("calibrated", GpuCatalog.Resolve(o.Gpu), out _);
 
     private static ReplaySummary Run(ReplayOptions o, CollectingSink sink) => new ReplaySimulation(o, Cost(o), sink).Run(s_requests);
