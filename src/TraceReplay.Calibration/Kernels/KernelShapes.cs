@@ -1,3 +1,4 @@
+using TraceReplay.Core.IO;
 using System.Globalization;
 using TraceReplay.Calibration.IO;
 using TraceReplay.Calibration.Predict;

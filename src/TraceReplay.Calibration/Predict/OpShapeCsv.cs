@@ -1,3 +1,4 @@
+using TraceReplay.Core.IO;
 using TraceReplay.Calibration.IO;
 using TraceReplay.Core.Operators;
 

@@ -1,3 +1,4 @@
+using TraceReplay.Core.IO;
 using TraceReplay.Calibration.IO;
 using TraceReplay.Calibration.KernelDb;
 using TraceReplay.Calibration.Model;

@@ -1,3 +1,4 @@
+using TraceReplay.Core.IO;
 using TraceReplay.Calibration.IO;
 
 namespace TraceReplay.Calibration.Tests.Infrastructure;
