@@ -43,7 +43,7 @@ internal static class AzureTime
         }
         int year = Digits(s, 0, 4), month = Digits(s, 5, 2), day = Digits(s, 8, 2);
         int hour = Digits(s, 11, 2), minute = Digits(s, 14, 2), second = Digits(s, 17, 2);
-        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59 || second > 59)
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour is < 0 or > 23 || minute is < 0 or > 59 || second is < 0 or > 59)
         {
             return false;
         }
