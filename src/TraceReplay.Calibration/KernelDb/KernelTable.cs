@@ -1,8 +1,8 @@
-using TraceReplay.Core.IO;
 using System.Globalization;
 using Parquet;
 using Parquet.Schema;
 using TraceReplay.Core.Diagnostics;
+using TraceReplay.Core.IO;
 
 namespace TraceReplay.Calibration.KernelDb;
 

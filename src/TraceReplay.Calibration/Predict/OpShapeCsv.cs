@@ -1,5 +1,4 @@
 using TraceReplay.Core.IO;
-using TraceReplay.Calibration.IO;
 using TraceReplay.Core.Operators;
 
 namespace TraceReplay.Calibration.Predict;

@@ -1,6 +1,6 @@
-using TraceReplay.Core.IO;
 using System.Globalization;
 using TraceReplay.Calibration.IO;
+using TraceReplay.Core.IO;
 
 namespace TraceReplay.Calibration.Profiles;
 

@@ -1,5 +1,4 @@
 using TraceReplay.Core.IO;
-using TraceReplay.Calibration.IO;
 using TraceReplay.Core.Models;
 using TraceReplay.Core.Operators;
 

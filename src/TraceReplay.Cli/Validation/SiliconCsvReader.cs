@@ -1,6 +1,5 @@
-using TraceReplay.Core.IO;
 using System.Globalization;
-using TraceReplay.Calibration.IO;
+using TraceReplay.Core.IO;
 
 namespace TraceReplay.Cli.Validation;
 

@@ -1,6 +1,6 @@
 using System.Text;
-using TraceReplay.Ingest.Diagnostics;
 using TraceReplay.Core.IO;
+using TraceReplay.Ingest.Diagnostics;
 using TraceReplay.Ingest.Kernels.Readers;
 
 namespace TraceReplay.Ingest.Kernels;

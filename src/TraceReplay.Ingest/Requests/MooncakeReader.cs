@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using TraceReplay.Core.Requests;
 using TraceReplay.Core.IO;
+using TraceReplay.Core.Requests;
 using TraceReplay.Core.Text;
 
 namespace TraceReplay.Ingest.Requests;

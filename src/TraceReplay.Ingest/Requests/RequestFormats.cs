@@ -1,6 +1,6 @@
 using System.Text;
-using TraceReplay.Ingest.Diagnostics;
 using TraceReplay.Core.IO;
+using TraceReplay.Ingest.Diagnostics;
 
 namespace TraceReplay.Ingest.Requests;
 

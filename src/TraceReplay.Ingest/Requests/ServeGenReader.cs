@@ -1,8 +1,8 @@
 using System.Globalization;
-using TraceReplay.Core.Requests;
-using TraceReplay.Ingest.Diagnostics;
 using TraceReplay.Core.IO;
+using TraceReplay.Core.Requests;
 using TraceReplay.Core.Text;
+using TraceReplay.Ingest.Diagnostics;
 
 namespace TraceReplay.Ingest.Requests;
 

@@ -1,5 +1,4 @@
 using TraceReplay.Core.IO;
-using TraceReplay.Calibration.IO;
 
 namespace TraceReplay.Calibration.Tests.Infrastructure;
 

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
 using TraceReplay.Core.Diagnostics;
+using TraceReplay.Core.IO;
 using TraceReplay.Core.Kernels;
 using TraceReplay.Ingest.Diagnostics;
-using TraceReplay.Core.IO;
 
 namespace TraceReplay.Ingest.Kernels.Readers;
 
