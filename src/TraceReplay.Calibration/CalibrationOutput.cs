@@ -1,4 +1,3 @@
-using TraceReplay.Calibration.IO;
 using TraceReplay.Calibration.Reports;
 
 namespace TraceReplay.Calibration;

@@ -1,3 +1,4 @@
+using TraceReplay.Core.IO;
 using TraceReplay.Ingest.Diagnostics;
 
 namespace TraceReplay.Ingest;
@@ -24,4 +25,18 @@ public sealed class IngestContext(RejectSink rejects)
 
     public void Reject(string file, long line, string field, string reason, string raw) =>
         Rejects.Reject(new IngestError(file, line, field, reason, raw));
+
+    /// <summary>
+    /// Opens a CSV whose refused records (broken quoting) are rows read and rejected here, so rows read = written +
+    /// rejected holds; <paramref name="isRow"/> says whether a refused line is a data row (false: preamble, ignored).
+    /// </summary>
+    public CsvInput OpenCsv(string path, bool hasHeader = true, Func<CsvProblem, bool>? isRow = null) =>
+        CsvInput.Open(path, hasHeader, p =>
+        {
+            if (isRow is null || isRow(p))
+            {
+                CountRow();
+                Reject(path, p.Line, p.Field, p.Reason, p.Raw);
+            }
+        });
 }

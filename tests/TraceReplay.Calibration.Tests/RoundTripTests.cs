@@ -2,6 +2,7 @@ using TraceReplay.Calibration.Model;
 using TraceReplay.Calibration.Predict;
 using TraceReplay.Calibration.Profiles;
 using TraceReplay.Calibration.Tests.Infrastructure;
+using TraceReplay.Core.Diagnostics;
 using TraceReplay.Core.Hardware;
 using TraceReplay.Core.Operators;
 
@@ -71,10 +72,10 @@ public sealed class RoundTripTests
         string input = tmp.File("ops.csv");
         File.WriteAllText(input, "op_kind,flops,hbm_bytes\nqkv_proj,1e9,2e6\nqkv_proj,lots,2e6\n");
         var model = new CalibratedCostModel(GpuCatalog.Resolve("a100"), CalibrationStore.TryEmbedded("a100")!);
-        var ex = Assert.Throws<InvalidDataException>(() => OpsPredictor.Run(input, tmp.File("o.csv"), model));
-        Assert.Contains("ops.csv: line 3, field 'flops'", ex.Message, StringComparison.Ordinal);
+        var bad = Assert.Throws<InputException>(() => OpsPredictor.Run(input, tmp.File("o.csv"), model));
+        Assert.Contains("ops.csv:3: field 'flops': expected a finite number, got 'lots'", bad.Message, StringComparison.Ordinal);
         File.WriteAllText(input, "op_kind,flops,hbm_bytes\nwarp_drive,1,1\n");
-        ex = Assert.Throws<InvalidDataException>(() => OpsPredictor.Run(input, tmp.File("o.csv"), model));
+        var ex = Assert.Throws<InvalidDataException>(() => OpsPredictor.Run(input, tmp.File("o.csv"), model));
         Assert.Contains("line 2, field 'op_kind'", ex.Message, StringComparison.Ordinal);
     }
 

@@ -1,5 +1,7 @@
 using Parquet;
 using Parquet.Schema;
+using TraceReplay.Core.Diagnostics;
+using TraceReplay.Core.IO;
 using TraceReplay.Core.Kernels;
 
 namespace TraceReplay.Calibration.Captures;
@@ -14,15 +16,12 @@ public static class CaptureKernelReader
 {
     public const string SyntheticKernelPrefix = "tr_synthetic_";
 
-    public static CaptureKernels Read(string path)
-    {
-        using FileStream stream = File.OpenRead(path);
-        return ReadAsync(path, stream).GetAwaiter().GetResult();
-    }
+    /// <summary>Through the guarded Parquet path: a damaged file is an <see cref="InputException"/> naming it.</summary>
+    public static CaptureKernels Read(string path) => ParquetInput.Guard(path, () => ReadAsync(path)).GetAwaiter().GetResult();
 
-    private static async Task<CaptureKernels> ReadAsync(string path, Stream stream)
+    private static async Task<CaptureKernels> ReadAsync(string path)
     {
-        await using ParquetReader reader = await ParquetReader.CreateAsync(stream).ConfigureAwait(false);
+        await using ParquetReader reader = await ParquetInput.OpenAsync(path).ConfigureAwait(false);
         DataField[] fields = reader.Schema.GetDataFields();
         DataField Field(string name) => fields.FirstOrDefault(f => f.Name == name)
             ?? throw new InvalidDataException($"{path}: missing column '{name}'; expected the canonical kernel Parquet ({KernelColumns.NvtxPath}, {KernelColumns.DurNs})");
@@ -34,7 +33,7 @@ public static class CaptureKernelReader
         for (int g = 0; g < reader.RowGroupCount; g++)
         {
             using ParquetRowGroupReader group = reader.OpenRowGroupReader(g);
-            int n = (int)group.RowCount;
+            int n = ParquetInput.GroupRows(group.RowCount, path);
             var paths = new string?[n];
             var kinds = new string?[n];
             await group.ReadAsync(nvtx, paths.AsMemory()).ConfigureAwait(false);

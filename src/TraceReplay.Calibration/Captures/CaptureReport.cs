@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using TraceReplay.Calibration.Evaluation;
 using TraceReplay.Calibration.Fitting;
-using TraceReplay.Calibration.IO;
 using TraceReplay.Calibration.Reports;
 
 namespace TraceReplay.Calibration.Captures;

@@ -1,5 +1,7 @@
 using Parquet;
 using Parquet.Schema;
+using TraceReplay.Core.Diagnostics;
+using TraceReplay.Core.IO;
 using TraceReplay.Core.Kernels;
 using TraceReplay.Core.Operators;
 
@@ -18,15 +20,13 @@ public sealed class KernelTimes
     /// <summary>Op class name -> (kernel rows, summed duration in us).</summary>
     public required SortedDictionary<string, (int Kernels, double DurUs)> ByClass { get; init; }
 
-    public static KernelTimes Read(string path, string? nvtxContains)
-    {
-        using FileStream stream = File.OpenRead(path);
-        return ReadAsync(path, stream, nvtxContains).GetAwaiter().GetResult();
-    }
+    /// <summary>Through the guarded Parquet path: a damaged file is an <see cref="InputException"/> naming it.</summary>
+    public static KernelTimes Read(string path, string? nvtxContains) =>
+        ParquetInput.Guard(path, () => ReadAsync(path, nvtxContains)).GetAwaiter().GetResult();
 
-    private static async Task<KernelTimes> ReadAsync(string path, Stream stream, string? nvtxContains)
+    private static async Task<KernelTimes> ReadAsync(string path, string? nvtxContains)
     {
-        await using ParquetReader reader = await ParquetReader.CreateAsync(stream).ConfigureAwait(false);
+        await using ParquetReader reader = await ParquetInput.OpenAsync(path).ConfigureAwait(false);
         DataField[] fields = reader.Schema.GetDataFields();
         DataField Field(string name) => fields.FirstOrDefault(f => f.Name == name)
             ?? throw new InvalidDataException($"{path}: missing column '{name}'; expected the canonical kernel Parquet written by `tracereplay ingest kernels`");
@@ -37,7 +37,7 @@ public sealed class KernelTimes
         for (int g = 0; g < reader.RowGroupCount; g++)
         {
             using ParquetRowGroupReader group = reader.OpenRowGroupReader(g);
-            int n = (int)group.RowCount;
+            int n = ParquetInput.GroupRows(group.RowCount, path);
             var classes = new string?[n];
             var paths = new string?[n];
             var durs = new long?[n];

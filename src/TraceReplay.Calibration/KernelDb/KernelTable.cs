@@ -1,7 +1,8 @@
 using System.Globalization;
 using Parquet;
 using Parquet.Schema;
-using TraceReplay.Calibration.IO;
+using TraceReplay.Core.Diagnostics;
+using TraceReplay.Core.IO;
 
 namespace TraceReplay.Calibration.KernelDb;
 
@@ -44,12 +45,15 @@ public sealed class KernelTable
     /// <summary>"row 12" (Parquet) or "line 13" (CSV) of the 0-based data row <paramref name="r"/>.</summary>
     public string Where(int r) => _csv ? $"line {_lines![r]}" : $"row {r + 1}";
 
+    /// <summary>The 1-based line (CSV) or data row (Parquet) of the 0-based data row <paramref name="r"/>.</summary>
+    public long Index(int r) => _csv ? _lines![r] : r + 1;
+
     /// <summary>Reads a table and detects its layout; a file of no known layout is an error naming the layouts known.</summary>
     public static KernelTable Read(string path)
     {
         if (!File.Exists(path))
         {
-            throw new FileNotFoundException($"{path}: no such file (expected a measured-kernel table, .parquet or .csv)");
+            throw new InputException(path, 0, "", "", "no such file (expected a measured-kernel table, .parquet or .csv)");
         }
         bool parquet = IsParquet(path);
         (string[] header, List<string?[]> rows, IReadOnlyList<int>? lines) = parquet ? ReadParquet(path) : ReadCsv(path);
@@ -95,8 +99,7 @@ public sealed class KernelTable
         return ms > 0 ? ms * 1000 : throw Bad(r, KernelTableLayouts.Latency, "a positive time in milliseconds", ms.ToString("R", CultureInfo.InvariantCulture));
     }
 
-    public InvalidDataException Bad(int r, string column, string expected, string found) =>
-        new($"{Path}: {Where(r)}: field '{column}': expected {expected}, found {found}");
+    public InputException Bad(int r, string column, string expected, string found) => new(Path, Index(r), column, expected, found);
 
     private static (string[], List<string?[]>, IReadOnlyList<int>?) ReadCsv(string path)
     {
@@ -104,27 +107,23 @@ public sealed class KernelTable
         return ([.. t.Header], [.. t.Rows.Select(r => (string?[])r)], t.Lines);
     }
 
-    private static (string[], List<string?[]>, IReadOnlyList<int>?) ReadParquet(string path)
-    {
-        try
-        {
-            return ReadParquetAsync(path).GetAwaiter().GetResult();
-        }
-        catch (Exception ex) when (ex is not InvalidDataException)
-        {
-            throw new InvalidDataException($"{path}: not a readable Parquet file ({ex.Message})", ex);
-        }
-    }
+    /// <summary>Through the guarded path: a damaged footer, page or row count is an <see cref="InputException"/> naming the file.</summary>
+    private static (string[], List<string?[]>, IReadOnlyList<int>?) ReadParquet(string path) =>
+        ParquetInput.Guard(path, () => ReadParquetAsync(path)).GetAwaiter().GetResult();
 
     private static async Task<(string[], List<string?[]>, IReadOnlyList<int>?)> ReadParquetAsync(string path)
     {
-        await using ParquetReader reader = await ParquetReader.CreateAsync(path).ConfigureAwait(false);
+        await using ParquetReader reader = await ParquetInput.OpenAsync(path).ConfigureAwait(false);
         DataField[] fields = reader.Schema.GetDataFields();
         var rows = new List<string?[]>();
         for (int g = 0; g < reader.RowGroupCount; g++)
         {
             using ParquetRowGroupReader group = reader.OpenRowGroupReader(g);
-            int n = checked((int)group.RowCount), first = rows.Count;
+            int n = ParquetInput.GroupRows(group.RowCount, path), first = rows.Count;
+            if ((long)first + n > ParquetInput.MaxRowsPerGroup)
+            {
+                throw new InputException(path, 0, "row groups", $"at most {ParquetInput.MaxRowsPerGroup} rows in all", $"{(long)first + n} rows");
+            }
             for (int i = 0; i < n; i++)
             {
                 rows.Add(new string?[fields.Length]);
@@ -167,7 +166,7 @@ public sealed class KernelTable
         {
             return await ReadNumbersAsync<float>(group, field, n, v => v.ToString("R", CultureInfo.InvariantCulture)).ConfigureAwait(false);
         }
-        throw new InvalidDataException($"{path}: column '{field.Name}' has type {t.Name}; expected text, integers or floating point");
+        throw new InputException(path, 0, field.Name, "a column of text, integers or floating point", $"type {t.Name}");
     }
 
     private static async Task<string?[]> ReadNumbersAsync<T>(ParquetRowGroupReader group, DataField field, int n, Func<T, string> format) where T : struct

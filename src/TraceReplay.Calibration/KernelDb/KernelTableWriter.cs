@@ -2,7 +2,6 @@ using System.Globalization;
 using CsvHelper;
 using Parquet;
 using Parquet.Schema;
-using TraceReplay.Calibration.IO;
 
 namespace TraceReplay.Calibration.KernelDb;
 

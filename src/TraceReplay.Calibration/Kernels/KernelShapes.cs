@@ -1,6 +1,6 @@
 using System.Globalization;
-using TraceReplay.Calibration.IO;
 using TraceReplay.Calibration.Predict;
+using TraceReplay.Core.IO;
 using TraceReplay.Core.Operators;
 
 namespace TraceReplay.Calibration.Kernels;

@@ -1,5 +1,7 @@
 using Parquet;
 using Parquet.Schema;
+using TraceReplay.Core.Diagnostics;
+using TraceReplay.Core.IO;
 using TraceReplay.Core.Kernels;
 using TraceReplay.Core.Operators;
 
@@ -15,15 +17,13 @@ public static class KernelTrafficReader
     /// <summary>Calibration's extension column: analytic HBM bytes of the operator the kernel ran, where known.</summary>
     public const string AnalyticBytesColumn = "analytic_hbm_bytes";
 
-    public static KernelTrafficSummary Read(string path, KernelShapes? shapes = null)
-    {
-        using FileStream stream = File.OpenRead(path);
-        return ReadAsync(path, stream, shapes).GetAwaiter().GetResult();
-    }
+    /// <summary>Through the guarded Parquet path: a damaged file is an <see cref="InputException"/> naming it.</summary>
+    public static KernelTrafficSummary Read(string path, KernelShapes? shapes = null) =>
+        ParquetInput.Guard(path, () => ReadAsync(path, shapes)).GetAwaiter().GetResult();
 
-    private static async Task<KernelTrafficSummary> ReadAsync(string path, Stream stream, KernelShapes? shapes)
+    private static async Task<KernelTrafficSummary> ReadAsync(string path, KernelShapes? shapes)
     {
-        await using ParquetReader reader = await ParquetReader.CreateAsync(stream).ConfigureAwait(false);
+        await using ParquetReader reader = await ParquetInput.OpenAsync(path).ConfigureAwait(false);
         DataField[] fields = reader.Schema.GetDataFields();
         DataField Field(string name) => fields.FirstOrDefault(f => f.Name == name)
             ?? throw new InvalidDataException($"{path}: missing column '{name}'; expected the canonical kernel Parquet ({KernelColumns.OpClass}, {KernelColumns.DramReadBytes}, {KernelColumns.DramWriteBytes}{(shapes is null ? "" : $", {KernelColumns.SourceRow}, {KernelColumns.NameShort}")})");
@@ -39,7 +39,7 @@ public static class KernelTrafficReader
         for (int g = 0; g < reader.RowGroupCount; g++)
         {
             using ParquetRowGroupReader group = reader.OpenRowGroupReader(g);
-            int n = (int)group.RowCount;
+            int n = ParquetInput.GroupRows(group.RowCount, path);
             string?[] classes = await Strings(group, cls, n).ConfigureAwait(false);
             double?[] reads = await Doubles(group, read, n, path).ConfigureAwait(false);
             double?[] writes = await Doubles(group, write, n, path).ConfigureAwait(false);

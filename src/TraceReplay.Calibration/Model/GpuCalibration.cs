@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using TraceReplay.Calibration.IO;
 
 namespace TraceReplay.Calibration.Model;
 

@@ -1,4 +1,4 @@
-using TraceReplay.Calibration.IO;
+using TraceReplay.Core.IO;
 using TraceReplay.Core.Operators;
 
 namespace TraceReplay.Calibration.Predict;

@@ -1,9 +1,9 @@
 using System.Globalization;
-using TraceReplay.Calibration.IO;
 using TraceReplay.Calibration.KernelDb;
 using TraceReplay.Calibration.Model;
 using TraceReplay.Calibration.Profiles;
 using TraceReplay.Core.Cost;
+using TraceReplay.Core.IO;
 using TraceReplay.Core.Operators;
 
 namespace TraceReplay.Calibration.Predict;

@@ -1,7 +1,7 @@
-using TraceReplay.Calibration.IO;
 using TraceReplay.Calibration.KernelDb;
 using TraceReplay.Calibration.Model;
 using TraceReplay.Calibration.Profiles;
+using TraceReplay.Core.IO;
 
 namespace TraceReplay.Calibration.Predict;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using TraceReplay.Calibration.IO;
+using TraceReplay.Core.IO;
 
 namespace TraceReplay.Calibration.Profiles;
 

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
-using TraceReplay.Calibration.IO;
 using TraceReplay.Calibration.Iteration;
 using TraceReplay.Calibration.Model;
 using TraceReplay.Core.Hardware;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using TraceReplay.Calibration.IO;
+using TraceReplay.Core.IO;
 
 namespace TraceReplay.Cli.Validation;
 

@@ -1,6 +1,6 @@
 using System.Text;
+using TraceReplay.Core.IO;
 using TraceReplay.Ingest.Diagnostics;
-using TraceReplay.Ingest.IO;
 using TraceReplay.Ingest.Kernels.Readers;
 
 namespace TraceReplay.Ingest.Kernels;
@@ -57,6 +57,6 @@ public static class KernelFormats
         string hint = first.StartsWith("kernel_id,section,metric_name", StringComparison.Ordinal)
             ? "this is a derived ncu metric table with no kernel names or launch data; ingest the kernel_*_ncu.details.csv files instead"
             : $"could not detect the kernel-trace format; expected one of {string.Join(", ", Names)} (see docs/ingest.md) or pass --format NAME";
-        throw new IngestException(new IngestError(path, 1, "header", hint, Text.Fields.Clip(first)));
+        throw new IngestException(new IngestError(path, 1, "header", hint, Core.Text.Fields.Clip(first)));
     }
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
+using TraceReplay.Core.IO;
 using TraceReplay.Core.Requests;
-using TraceReplay.Ingest.IO;
-using TraceReplay.Ingest.Text;
+using TraceReplay.Core.Text;
 
 namespace TraceReplay.Ingest.Requests;
 
@@ -9,20 +9,15 @@ namespace TraceReplay.Ingest.Requests;
 /// Azure LLM inference traces: 2023 (<c>TIMESTAMP,ContextTokens,GeneratedTokens</c>, 7-digit fraction, no zone),
 /// 2024 week-long (<c>+00:00</c>, optional 6-digit fraction) and LMM 2025 (ISO <c>...Z</c>, extra NumImages).
 /// Zone-less 2023 times are taken as UTC for the absolute start. Arrival = TIMESTAMP - first TIMESTAMP.
+/// Fields are parsed from their UTF-8 bytes (<see cref="AzureTime"/>): no string per row.
 /// </summary>
 public sealed class AzureReader : IRequestReader
 {
-    private static readonly string[] s_formats =
-    [
-        "yyyy-MM-dd HH:mm:ss.FFFFFFF", "yyyy-MM-dd HH:mm:ss.FFFFFFFzzz", "yyyy-MM-dd HH:mm:ssZ",
-        "yyyy-MM-ddTHH:mm:ss.FFFFFFFZ", "yyyy-MM-ddTHH:mm:ss.FFFFFFFzzz", "yyyy-MM-ddTHH:mm:ss.FFFFFFF",
-    ];
-
     public string Format => "azure";
 
     public IEnumerable<RequestRow> Read(string path, IngestContext context)
     {
-        using var csv = new CsvTable(InputFile.Open(path), path, context: context);
+        using CsvInput csv = context.OpenCsv(path);
         int ts = csv.Require("TIMESTAMP", Format);
         int ctxTokens = csv.Require("ContextTokens", Format);
         int genTokens = csv.Require("GeneratedTokens", Format);
@@ -32,25 +27,9 @@ public sealed class AzureReader : IRequestReader
         while (csv.Read())
         {
             context.CountRow();
-            string field = "TIMESTAMP";
-            long arrivalNs = 0;
-            string? error = TryParseTime(csv[ts], out long epochNs)
-                ? clock.Next(epochNs, out arrivalNs)
-                : epochNs == long.MaxValue
-                    ? $"time '{Fields.Clip(csv[ts])}' is beyond the int64-nanosecond range (years 1678-2262); expected a time within it"
-                    : $"expected a time like 2023-11-16 18:15:46.6805900 or 2024-05-10 00:00:00.009930+00:00, got '{Fields.Clip(csv[ts])}'";
-            int prompt = 0, output = 0;
-            if (error is null && (error = Fields.TokenCount(csv[ctxTokens], out prompt)) is not null)
+            if (Parse(csv, ts, ctxTokens, genTokens, clock, out long epochNs, out long arrivalNs, out int prompt, out int output) is { } error)
             {
-                field = "ContextTokens";
-            }
-            if (error is null && (error = Fields.TokenCount(csv[genTokens], out output)) is not null)
-            {
-                field = "GeneratedTokens";
-            }
-            if (error is not null)
-            {
-                context.Reject(path, csv.Line, field, error, csv.RawRecord);
+                context.Reject(path, csv.Line, error.Field, error.Reason, csv.RawRecord);
                 continue;
             }
             yield return new RequestRow(new RequestRecord(id++, arrivalNs, prompt, output), false, source, csv.Line, epochNs);
@@ -61,18 +40,26 @@ public sealed class AzureReader : IRequestReader
         }
     }
 
-    /// <returns>False with <paramref name="epochNs"/> = long.MaxValue when the time parses but lies outside the int64-ns range.</returns>
-    internal static bool TryParseTime(string text, out long epochNs)
+    // Not in the iterator: spans cannot live across a yield.
+    private static (string Field, string Reason)? Parse(CsvInput csv, int ts, int ctxTokens, int genTokens, ArrivalClock clock,
+        out long epochNs, out long arrivalNs, out int prompt, out int output)
     {
-        if (DateTimeOffset.TryParseExact(text.Trim(), s_formats, CultureInfo.InvariantCulture,
-                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out DateTimeOffset t))
+        arrivalNs = 0;
+        prompt = output = 0;
+        ReadOnlySpan<byte> time = csv[ts];
+        string? error = AzureTime.TryParse(time, out epochNs)
+            ? clock.Next(epochNs, out arrivalNs)
+            : epochNs == long.MaxValue
+                ? $"time '{Fields.Clip(time)}' is beyond the int64-nanosecond range (years 1678-2262); expected a time within it"
+                : $"expected a time like 2023-11-16 18:15:46.6805900 or 2024-05-10 00:00:00.009930+00:00, got '{Fields.Clip(time)}'";
+        if (error is not null)
         {
-            // Years past 2262 do not fit int64 ns: an error, not a wrap.
-            long? ns = Core.Diagnostics.Checked.UnitsToNs(t.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks, 100);
-            epochNs = ns ?? long.MaxValue; // long.MaxValue with false: parsed, but out of range
-            return ns is not null;
+            return ("TIMESTAMP", error);
         }
-        epochNs = 0;
-        return false;
+        if (Fields.TokenCount(csv[ctxTokens], out prompt) is { } e1)
+        {
+            return ("ContextTokens", e1);
+        }
+        return Fields.TokenCount(csv[genTokens], out output) is { } e2 ? ("GeneratedTokens", e2) : null;
     }
 }

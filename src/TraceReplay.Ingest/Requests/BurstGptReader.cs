@@ -1,7 +1,7 @@
 using System.Globalization;
+using TraceReplay.Core.IO;
 using TraceReplay.Core.Requests;
-using TraceReplay.Ingest.IO;
-using TraceReplay.Ingest.Text;
+using TraceReplay.Core.Text;
 
 namespace TraceReplay.Ingest.Requests;
 
@@ -17,7 +17,7 @@ public sealed class BurstGptReader : IRequestReader
 
     public IEnumerable<RequestRow> Read(string path, IngestContext context)
     {
-        using var csv = new CsvTable(InputFile.Open(path), path, context: context);
+        using CsvInput csv = context.OpenCsv(path);
         int ts = csv.Require("Timestamp", Format);
         int req = csv.Require("Request tokens", Format);
         int resp = csv.Require("Response tokens", Format);
@@ -28,27 +28,9 @@ public sealed class BurstGptReader : IRequestReader
         while (csv.Read())
         {
             context.CountRow();
-            string field = "Timestamp";
-            long arrivalNs = 0;
-            int prompt = 0, output = 0;
-            double latency = 0;
-            string? error = Fields.Double(csv[ts], out double seconds, "a time in seconds");
-            if (error is null && (error = clock.NextSeconds(seconds, out arrivalNs)) is null
-                && (error = Fields.TokenCount(csv[req], out prompt)) is not null)
+            if (Parse(csv, ts, req, resp, elapsed, clock, out long arrivalNs, out int prompt, out int output, out double? latency) is { } error)
             {
-                field = "Request tokens";
-            }
-            if (error is null && (error = Fields.TokenCount(csv[resp], out output)) is not null)
-            {
-                field = "Response tokens";
-            }
-            if (error is null && elapsed is { } e && csv[e].Length > 0 && (error = Fields.Double(csv[e], out latency, "end-to-end seconds")) is not null)
-            {
-                field = "Elapsed time";
-            }
-            if (error is not null)
-            {
-                context.Reject(path, csv.Line, field, error, csv.RawRecord);
+                context.Reject(path, csv.Line, error.Field, error.Reason, csv.RawRecord);
                 continue;
             }
             bool failed = output == 0;
@@ -57,8 +39,7 @@ public sealed class BurstGptReader : IRequestReader
                 context.CountFailed();
             }
             yield return new RequestRow(new RequestRecord(id++, arrivalNs, prompt, output), failed, source, csv.Line,
-                Model: Text(csv, model, true), LogType: Text(csv, logType, true), SessionId: Text(csv, session, false),
-                E2eLatencyS: elapsed is { } el && csv[el].Length > 0 ? latency : null);
+                Model: Text(csv, model, true), LogType: Text(csv, logType, true), SessionId: Text(csv, session, false), E2eLatencyS: latency);
         }
         context.Metadata.TryAdd("tracereplay.time_origin", "BurstGPT: seconds from 0:00 local time on day 1 (v1 origin)");
         if (clock.FirstNs is { } first)
@@ -67,7 +48,36 @@ public sealed class BurstGptReader : IRequestReader
         }
     }
 
+    private static (string Field, string Reason)? Parse(CsvInput csv, int ts, int req, int resp, int? elapsed, ArrivalClock clock,
+        out long arrivalNs, out int prompt, out int output, out double? latency)
+    {
+        arrivalNs = 0;
+        prompt = output = 0;
+        latency = null;
+        if ((Fields.Double(csv[ts], out double seconds, "a time in seconds") ?? clock.NextSeconds(seconds, out arrivalNs)) is { } e0)
+        {
+            return ("Timestamp", e0);
+        }
+        if (Fields.TokenCount(csv[req], out prompt) is { } e1)
+        {
+            return ("Request tokens", e1);
+        }
+        if (Fields.TokenCount(csv[resp], out output) is { } e2)
+        {
+            return ("Response tokens", e2);
+        }
+        if (elapsed is { } e && csv[e].Length > 0)
+        {
+            if (Fields.Double(csv[e], out double s, "end-to-end seconds") is { } e3)
+            {
+                return ("Elapsed time", e3);
+            }
+            latency = s;
+        }
+        return null;
+    }
+
     // Model and log type repeat on every row: interned. Session ids are unique: not.
-    private static string? Text(CsvTable csv, int? column, bool intern) =>
-        column is { } c && csv[c].Trim() is { Length: > 0 } s ? (intern ? string.Intern(s) : s) : null;
+    private static string? Text(CsvInput csv, int? column, bool intern) =>
+        column is { } c && csv.Text(c).Trim() is { Length: > 0 } s ? (intern ? string.Intern(s) : s) : null;
 }

@@ -1,6 +1,6 @@
+using TraceReplay.Core.IO;
 using TraceReplay.Core.Requests;
-using TraceReplay.Ingest.IO;
-using TraceReplay.Ingest.Text;
+using TraceReplay.Core.Text;
 
 namespace TraceReplay.Ingest.Requests;
 
@@ -14,7 +14,7 @@ public sealed class CanonicalCsvReader : IRequestReader
 
     public IEnumerable<RequestRow> Read(string path, IngestContext context)
     {
-        using var csv = new CsvTable(InputFile.Open(path), path, context: context);
+        using CsvInput csv = context.OpenCsv(path);
         int idCol = csv.Require(RequestColumns.RequestId, Format);
         int arrivalCol = csv.Require(RequestColumns.ArrivalS, Format);
         int promptCol = csv.Require(RequestColumns.PromptTokens, Format);
@@ -26,37 +26,40 @@ public sealed class CanonicalCsvReader : IRequestReader
         while (csv.Read())
         {
             context.CountRow();
-            string field = RequestColumns.RequestId;
-            long arrivalNs = 0;
-            int prompt = 0, output = 0;
-            double s = 0;
-            string? error = Fields.Long(csv[idCol], out long id, "an integer request id");
-            if (error is null && !seen.Add(id))
+            if (Parse(csv, idCol, arrivalCol, promptCol, outputCol, clock, seen, out long id, out long arrivalNs, out int prompt, out int output) is { } error)
             {
-                error = $"duplicate request id {id}; expected unique ids";
-            }
-            if (error is null && (error = Fields.Double(csv[arrivalCol], out s, "arrival seconds")
-                    ?? (s < 0 ? $"expected non-negative arrival seconds, got {csv[arrivalCol]}" : clock.NextSeconds(s, out arrivalNs))) is not null)
-            {
-                field = RequestColumns.ArrivalS;
-            }
-            arrivalNs = error is null ? (long)Math.Round(s * 1e9) : 0;
-            if (error is null && (error = Fields.TokenCount(csv[promptCol], out prompt)) is not null)
-            {
-                field = RequestColumns.PromptTokens;
-            }
-            if (error is null && (error = Fields.TokenCount(csv[outputCol], out output)) is not null)
-            {
-                field = RequestColumns.OutputTokens;
-            }
-            if (error is not null)
-            {
-                context.Reject(path, csv.Line, field, error, csv.RawRecord);
+                context.Reject(path, csv.Line, error.Field, error.Reason, csv.RawRecord);
                 continue;
             }
             yield return new RequestRow(new RequestRecord(id, arrivalNs, prompt, output), false, source, csv.Line,
-                Model: model is { } m && csv[m].Length > 0 ? csv[m] : null,
-                SessionId: session is { } ss && csv[ss].Length > 0 ? csv[ss] : null);
+                Model: model is { } m && csv[m].Length > 0 ? csv.Text(m) : null,
+                SessionId: session is { } ss && csv[ss].Length > 0 ? csv.Text(ss) : null);
         }
+    }
+
+    private static (string Field, string Reason)? Parse(CsvInput csv, int idCol, int arrivalCol, int promptCol, int outputCol, ArrivalClock clock,
+        HashSet<long> seen, out long id, out long arrivalNs, out int prompt, out int output)
+    {
+        arrivalNs = 0;
+        prompt = output = 0;
+        if (Fields.Long(csv[idCol], out id, "an integer request id") is { } e0)
+        {
+            return (RequestColumns.RequestId, e0);
+        }
+        if (!seen.Add(id))
+        {
+            return (RequestColumns.RequestId, $"duplicate request id {id}; expected unique ids");
+        }
+        if ((Fields.Double(csv[arrivalCol], out double s, "arrival seconds")
+                ?? (s < 0 ? $"expected non-negative arrival seconds, got {csv.Text(arrivalCol)}" : clock.NextSeconds(s, out _))) is { } e1)
+        {
+            return (RequestColumns.ArrivalS, e1);
+        }
+        arrivalNs = (long)Math.Round(s * 1e9);
+        if (Fields.TokenCount(csv[promptCol], out prompt) is { } e2)
+        {
+            return (RequestColumns.PromptTokens, e2);
+        }
+        return Fields.TokenCount(csv[outputCol], out output) is { } e3 ? (RequestColumns.OutputTokens, e3) : null;
     }
 }

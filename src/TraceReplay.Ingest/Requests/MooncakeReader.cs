@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using TraceReplay.Core.IO;
 using TraceReplay.Core.Requests;
-using TraceReplay.Ingest.IO;
-using TraceReplay.Ingest.Text;
+using TraceReplay.Core.Text;
 
 namespace TraceReplay.Ingest.Requests;
 

@@ -1,6 +1,6 @@
 using System.Text;
+using TraceReplay.Core.IO;
 using TraceReplay.Ingest.Diagnostics;
-using TraceReplay.Ingest.IO;
 
 namespace TraceReplay.Ingest.Requests;
 
@@ -33,7 +33,7 @@ public static class RequestFormats
         {
             return "mooncake";
         }
-        string[] cols = [.. first.Split(',').Select(c => c.Trim().Trim('"'))];
+        string[] cols = CsvInput.SplitLine(first);
         bool Has(string name) => cols.Contains(name, StringComparer.OrdinalIgnoreCase);
         if (Has("TIMESTAMP") && Has("ContextTokens"))
         {
@@ -57,6 +57,6 @@ public static class RequestFormats
         }
         throw new IngestException(new IngestError(path, 1, "header",
             $"could not detect the request format from the first line; expected one of {string.Join(", ", Names)} (see docs/ingest.md) or pass --format NAME",
-            Text.Fields.Clip(first)));
+            Core.Text.Fields.Clip(first)));
     }
 }

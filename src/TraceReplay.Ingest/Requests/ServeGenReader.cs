@@ -1,8 +1,8 @@
 using System.Globalization;
+using TraceReplay.Core.IO;
 using TraceReplay.Core.Requests;
+using TraceReplay.Core.Text;
 using TraceReplay.Ingest.Diagnostics;
-using TraceReplay.Ingest.IO;
-using TraceReplay.Ingest.Text;
 
 namespace TraceReplay.Ingest.Requests;
 
@@ -28,7 +28,7 @@ public sealed class ServeGenReader(int seed, double? durationS) : IRequestReader
         var random = new Random(seed);
         context.Metadata[RequestColumns.MetaSeed] = seed.ToString(CultureInfo.InvariantCulture);
         context.Metadata["tracereplay.servegen_dataset"] = Path.GetFileName(dataset);
-        using var csv = new CsvTable(InputFile.Open(path), path, hasHeader: false, context: context);
+        using CsvInput csv = context.OpenCsv(path, hasHeader: false);
         string source = Path.GetFileName(path);
         long id = 0, rows = 0;
         double lastStart = double.NegativeInfinity;
@@ -86,10 +86,10 @@ public sealed class ServeGenReader(int seed, double? durationS) : IRequestReader
                 $"ServeGen lengths file '{Path.GetFileName(dataset)}' not found beside the trace; ServeGen ships lengths for some clients only (m-large: client 61), so pick a client that has one");
     }
 
-    private static string? ParseWindow(CsvTable csv, out double start, out double rate, out string pattern, out double shape, out double scale, out string field)
+    private static string? ParseWindow(CsvInput csv, out double start, out double rate, out string pattern, out double shape, out double scale, out string field)
     {
         start = rate = shape = scale = 0;
-        pattern = csv[3].Trim();
+        pattern = csv.Text(3).Trim();
         field = "window_start_s";
         if (csv.FieldCount < 6)
         {

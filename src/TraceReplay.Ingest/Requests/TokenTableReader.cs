@@ -1,6 +1,6 @@
+using TraceReplay.Core.IO;
 using TraceReplay.Core.Requests;
-using TraceReplay.Ingest.IO;
-using TraceReplay.Ingest.Text;
+using TraceReplay.Core.Text;
 
 namespace TraceReplay.Ingest.Requests;
 
@@ -16,7 +16,7 @@ public sealed class TokenTableReader(bool withArrivals) : IRequestReader
 
     public IEnumerable<RequestRow> Read(string path, IngestContext context)
     {
-        using var csv = new CsvTable(InputFile.Open(path), path, context: context);
+        using CsvInput csv = context.OpenCsv(path);
         int prefill = csv.Require("num_prefill_tokens", Format);
         int decode = csv.Require("num_decode_tokens", Format);
         int? arrived = withArrivals ? csv.Require("arrived_at", Format) : null;
@@ -26,28 +26,38 @@ public sealed class TokenTableReader(bool withArrivals) : IRequestReader
         while (csv.Read())
         {
             context.CountRow();
-            string field = "num_prefill_tokens";
-            long arrivalNs = 0;
-            int output = 0;
-            string? error = Fields.TokenCount(csv[prefill], out int prompt);
-            if (error is null && (error = Fields.TokenCount(csv[decode], out output)) is not null)
+            if (Parse(csv, prefill, decode, arrived, clock, out long arrivalNs, out int prompt, out int output) is { } error)
             {
-                field = "num_decode_tokens";
-            }
-            if (error is null && arrived is { } a)
-            {
-                field = "arrived_at";
-                error = Fields.Double(csv[a], out double s, "arrival seconds")
-                    ?? (s < 0 ? "expected non-negative arrival seconds" : clock.NextSeconds(s, out arrivalNs));
-                // Vidur re-bases to 0 s: keep its own origin rather than the first row's.
-                arrivalNs = error is null ? (long)Math.Round(s * 1e9) : 0;
-            }
-            if (error is not null)
-            {
-                context.Reject(path, csv.Line, field, error, csv.RawRecord);
+                context.Reject(path, csv.Line, error.Field, error.Reason, csv.RawRecord);
                 continue;
             }
             yield return new RequestRow(new RequestRecord(id++, arrivalNs, prompt, output), false, source, csv.Line);
         }
+    }
+
+    private static (string Field, string Reason)? Parse(CsvInput csv, int prefill, int decode, int? arrived, ArrivalClock clock,
+        out long arrivalNs, out int prompt, out int output)
+    {
+        arrivalNs = 0;
+        output = 0;
+        if (Fields.TokenCount(csv[prefill], out prompt) is { } e0)
+        {
+            return ("num_prefill_tokens", e0);
+        }
+        if (Fields.TokenCount(csv[decode], out output) is { } e1)
+        {
+            return ("num_decode_tokens", e1);
+        }
+        if (arrived is { } a)
+        {
+            if ((Fields.Double(csv[a], out double s, "arrival seconds")
+                    ?? (s < 0 ? "expected non-negative arrival seconds" : clock.NextSeconds(s, out _))) is { } e2)
+            {
+                return ("arrived_at", e2);
+            }
+            // Vidur re-bases to 0 s: keep its own origin rather than the first row's.
+            arrivalNs = (long)Math.Round(s * 1e9);
+        }
+        return null;
     }
 }

@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using TraceReplay.Core.Requests;
 using TraceReplay.Ingest;
 using TraceReplay.Ingest.Diagnostics;
 using TraceReplay.Ingest.Requests;
@@ -8,6 +9,7 @@ namespace TraceReplay.Benchmarks.Ingest;
 /// <summary>
 /// Streaming ingest of a 10-million-row Azure-format request CSV into canonical Parquet, one ingest per operation:
 /// rows/s = rows / mean, MB/s = file bytes / mean (tools/bench/run.sh computes both; the file size is printed here).
+/// <see cref="ParseAzureCsv"/> is the reader alone (no Parquet), to tell parsing from writing.
 /// Peak RSS of the same ingest is measured in a fresh process by <c>measure ingest-requests</c>.
 /// <c>TRACEREPLAY_BENCH_INGEST_ROWS</c> shrinks the file for the <c>--job dry</c> smoke run.
 /// </summary>
@@ -40,6 +42,21 @@ public class IngestBenchmarks
         var context = new IngestContext(new RejectSink(0));
         IngestCounts counts = RequestIngest.RunAsync(new RequestIngestOptions([_input], Path.Combine(_dir, "out.parquet")), context).GetAwaiter().GetResult();
         return counts.RowsWritten;
+    }
+
+    /// <summary>The reader alone (CSV bytes -> parsed rows, nothing written): what the ingest costs before Parquet.</summary>
+    [Benchmark]
+    public long ParseAzureCsv() => Parse(_input);
+
+    public static long Parse(string path)
+    {
+        var context = new IngestContext(new RejectSink(0));
+        long rows = 0;
+        foreach (RequestRow row in new AzureReader().Read(path, context))
+        {
+            rows += row.Record.Id >= 0 ? 1 : 0;
+        }
+        return rows;
     }
 
     public static int RowsFromEnvironment() =>

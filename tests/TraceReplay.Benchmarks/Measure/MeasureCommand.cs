@@ -22,6 +22,7 @@ namespace TraceReplay.Benchmarks.Measure;
 /// <code>
 /// measure RESULTS replay CONFIG COST_MODEL TILE   whole replay with requests/iterations Parquet + summary.json written
 /// measure RESULTS ingest-requests FILE            Azure CSV -> canonical request Parquet
+/// measure RESULTS parse-requests FILE             the same CSV read and parsed, rows counted, no Parquet written
 /// measure RESULTS ingest-kernels SAMPLE           shared/data kernel sample -> kernel Parquet
 /// generate-azure ROWS FILE                        writes the synthetic Azure-format CSV the ingest measurement reads
 /// </code>
@@ -40,8 +41,9 @@ public static class MeasureCommand
         {
             "replay" => Replay(args[3], args[4], int.Parse(args[5], CultureInfo.InvariantCulture)),
             "ingest-requests" => IngestRequests(args[3]),
+            "parse-requests" => ParseRequests(args[3]),
             "ingest-kernels" => IngestKernels(args[3]),
-            _ => throw new ArgumentException($"measure: unknown kind '{args[2]}' (replay, ingest-requests, ingest-kernels)"),
+            _ => throw new ArgumentException($"measure: unknown kind '{args[2]}' (replay, ingest-requests, parse-requests, ingest-kernels)"),
         };
         m = m with { AllocatedBytes = GC.GetTotalAllocatedBytes(precise: true), PeakRssBytes = ProcessMemory.PeakRssBytes(), Gen2Collections = GC.CollectionCount(2) };
         string line = JsonSerializer.Serialize(m);
@@ -92,6 +94,13 @@ public static class MeasureCommand
         {
             Directory.Delete(dir, recursive: true);
         }
+    }
+
+    private static Measurement ParseRequests(string file)
+    {
+        var clock = Stopwatch.StartNew();
+        long rows = IngestBenchmarks.Parse(file);
+        return new Measurement { Kind = "parse-requests", Name = Path.GetFileName(file), Rows = rows, InputBytes = new FileInfo(file).Length, WallS = clock.Elapsed.TotalSeconds };
     }
 
     private static Measurement IngestKernels(string sample)

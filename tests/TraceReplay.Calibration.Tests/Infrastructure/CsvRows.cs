@@ -1,4 +1,4 @@
-using TraceReplay.Calibration.IO;
+using TraceReplay.Core.IO;
 
 namespace TraceReplay.Calibration.Tests.Infrastructure;
 

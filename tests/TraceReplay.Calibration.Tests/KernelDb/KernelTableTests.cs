@@ -1,5 +1,6 @@
 using TraceReplay.Calibration.KernelDb;
 using TraceReplay.Calibration.Tests.Infrastructure;
+using TraceReplay.Core.Diagnostics;
 
 namespace TraceReplay.Calibration.Tests.KernelDb;
 
@@ -66,9 +67,8 @@ public sealed class KernelTableTests
         string path = dir.File("gemm.csv");
         File.WriteAllText(path, $"{GemmHeader}\nvLLM,0.14.0,H100,gemm,x,bfloat16,1,4096,4096,0.01\nvLLM,0.14.0,H100,gemm,x,bfloat16,2,4096,4096,{latency}\n");
         KernelTable t = KernelTable.Read(path);
-        var ex = Assert.Throws<InvalidDataException>(() => KernelSamples.From(t, "gemm.csv"));
-        Assert.Contains(path, ex.Message);
-        Assert.Contains("line 3", ex.Message);
+        var ex = Assert.Throws<InputException>(() => KernelSamples.From(t, "gemm.csv"));
+        Assert.Contains(path + ":3:", ex.Message);
         Assert.Contains("field 'latency'", ex.Message);
         Assert.Contains(expected, ex.Message);
     }
@@ -79,8 +79,8 @@ public sealed class KernelTableTests
         using var dir = new TempDir();
         string path = dir.File("gemm.csv");
         File.WriteAllText(path, $"{GemmHeader}\nvLLM,0.14.0,H100,gemm,x,bfloat16,0,4096,4096,0.01\n");
-        var ex = Assert.Throws<InvalidDataException>(() => KernelSamples.From(KernelTable.Read(path), "gemm.csv"));
-        Assert.Contains("line 2: field 'm': expected an integer >= 1, found '0'", ex.Message);
+        var ex = Assert.Throws<InputException>(() => KernelSamples.From(KernelTable.Read(path), "gemm.csv"));
+        Assert.Contains("gemm.csv:2: field 'm': expected an integer >= 1, got '0'", ex.Message);
     }
 
     [Fact]
@@ -103,7 +103,7 @@ public sealed class KernelTableTests
         string path = dir.File("gemm_perf.parquet");
         byte[] good = File.ReadAllBytes(SharedData.Path("profiles", "aiconfigurator", "h100_sxm", "gemm_perf.parquet"));
         File.WriteAllBytes(path, [.. good.Take(good.Length / 2), .. "PAR1"u8.ToArray()]);
-        var ex = Assert.Throws<InvalidDataException>(() => KernelTable.Read(path));
+        var ex = Assert.Throws<InputException>(() => KernelTable.Read(path));
         Assert.Contains(path, ex.Message);
     }
 }

@@ -1,10 +1,10 @@
-using TraceReplay.Calibration.IO;
 using TraceReplay.Calibration.Kernels;
 using TraceReplay.Calibration.Model;
 using TraceReplay.Calibration.Predict;
 using TraceReplay.Calibration.Reports;
 using TraceReplay.Calibration.Tests.Infrastructure;
 using TraceReplay.Core.Hardware;
+using TraceReplay.Core.IO;
 using TraceReplay.Core.Models;
 using TraceReplay.Core.Operators;
 

@@ -48,6 +48,9 @@ public static class FuzzTargets
             (_, d, _) => ["compare", Run(), d], RunSiblings("summary.json", "iterations.parquet")),
         new("kernels-parquet", () => Ingested("kernels.parquet", "kernels", "kernels/nsys_kernsum_decode.csv"), FuzzKind.Parquet, "kernels.parquet",
             (f, _, _) => ["inspect", f]),
+        KernelDb("kernel-db-gemm-parquet", "gemm_perf.parquet", FuzzKind.Parquet),
+        KernelDb("kernel-db-moe-parquet", "moe_perf.parquet", FuzzKind.Parquet),
+        KernelDb("kernel-db-allreduce-csv", "custom_allreduce_perf.csv", FuzzKind.Text),
     ];
 
     public static TheoryData<string> Names()
@@ -69,6 +72,11 @@ public static class FuzzTargets
         new(format, sample, kind, file, (f, d, i) =>
             [.. new[] { "ingest", "kernels", f, "--max-errors", (i % 3 == 0 ? 0 : 1000).ToString(CultureInfo.InvariantCulture), "-o", Path.Combine(d, "out.parquet") },
              .. i % 2 == 0 ? new[] { "--format", format } : []]);
+
+    /// <summary>A measured-kernel table (AIConfigurator cut under tests/data), read by <c>predict</c> through KernelTable.</summary>
+    private static FuzzTarget KernelDb(string name, string file, FuzzKind kind) =>
+        new(name, () => InProcess.Data($"profiles/aiconfigurator/h100_sxm/{file}"), kind, file,
+            (f, d, _) => ["predict", "--calibration", "h100", "--ops", f, "-o", Path.Combine(d, "pred.csv")]);
 
     /// <summary>A replay output folder (the tool's own summary.json and Parquet), made once; compare reads it as baseline.</summary>
     private static string Run()

@@ -54,7 +54,8 @@ public sealed partial class StrayQuoteTests : IDisposable
         InProcess.Result r = InProcess.Run("ingest", "requests", path, "-o", Path.Combine(_dir, "out.parquet"));
         Assert.Equal(2, r.ExitCode);
         Assert.Contains("azure_conv.head30.csv:11:", r.StdErr);
-        Assert.Contains("spans lines", r.StdErr);
+        Assert.Contains("field 'ContextTokens'", r.StdErr);
+        Assert.Contains("not closed on it (a stray quote?)", r.StdErr);
         Assert.False(File.Exists(Path.Combine(_dir, "out.parquet")));
     }
 }

@@ -1,4 +1,5 @@
 using TraceReplay.Cli.Validation;
+using TraceReplay.Core.Diagnostics;
 
 namespace TraceReplay.Cli.Tests.Validation;
 
@@ -45,13 +46,13 @@ public sealed class MeasuredReaderTests : IDisposable
         string path = Path.Combine(_dir, "nocol.csv");
         string[] lines = MeasuredData.CutLines;
         File.WriteAllLines(path, [lines[0].Replace("silicon_ttft_ms", "ttft", StringComparison.Ordinal), lines[1]]);
-        var ex = Assert.Throws<InvalidDataException>(() => MeasuredFile.Read(path, null));
+        var ex = Assert.Throws<InputException>(() => MeasuredFile.Read(path, null));
         Assert.Contains("missing column 'silicon_ttft_ms'", ex.Message);
 
         string ragged = Path.Combine(_dir, "ragged.csv");
         File.WriteAllLines(ragged, [lines[0], lines[1], "a,b,c"]);
-        var ex2 = Assert.Throws<InvalidDataException>(() => MeasuredFile.Read(ragged, null));
-        Assert.Contains("line 3", ex2.Message);
+        var ex2 = Assert.Throws<InputException>(() => MeasuredFile.Read(ragged, null));
+        Assert.Contains("ragged.csv:3:", ex2.Message);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using TraceReplay.Core.Diagnostics;
 using TraceReplay.Core.Requests;
 using TraceReplay.Simulation.Input;
 using TraceReplay.Simulation.Tests.Infrastructure;
@@ -20,8 +21,8 @@ public sealed class InputTests
     {
         using var dir = new TempDir();
         File.WriteAllText(dir["bad.csv"], "arrival_s,prompt_tokens,output_tokens\n0,10,1\n0.1,ten,1\n");
-        var ex = Assert.Throws<InvalidDataException>(() => RequestCsvReader.Read(dir["bad.csv"]).ToList());
-        Assert.Contains("bad.csv: line 3, field 'prompt_tokens'", ex.Message);
+        var ex = Assert.Throws<InputException>(() => RequestCsvReader.Read(dir["bad.csv"]).ToList());
+        Assert.Contains("bad.csv:3: field 'prompt_tokens'", ex.Message);
         Assert.Contains("'ten'", ex.Message);
     }
 
@@ -30,7 +31,7 @@ public sealed class InputTests
     {
         using var dir = new TempDir();
         File.WriteAllText(dir["len.csv"], "num_prefill_tokens,num_decode_tokens,num_total_tokens,pd_ratio\n100,10,110,10\n200,20,220,10\n");
-        var ex = Assert.Throws<InvalidDataException>(() => RequestCsvReader.Read(dir["len.csv"]).ToList());
+        var ex = Assert.Throws<InputException>(() => RequestCsvReader.Read(dir["len.csv"]).ToList());
         Assert.Contains("--rate", ex.Message);
         List<RequestRecord> r = [.. RequestCsvReader.Read(dir["len.csv"], requireArrival: false)];
         Assert.Equal([100, 200], r.Select(x => x.PromptTokens));

@@ -15,7 +15,7 @@ public sealed class KernelStatsReader : IKernelReader
         HeaderMap? map = null;
         int name = 0, device = 0, calls = 0, total = 0;
         string source = Path.GetFileName(path);
-        foreach ((long line, string[] f, string raw) in CsvLines.Read(path, l => l.Trim().Length > 0))
+        foreach ((long line, string[] f, string raw) in CsvLines.Read(path, context, l => l.Trim().Length > 0))
         {
             if (map is null)
             {

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
 using TraceReplay.Core.Diagnostics;
+using TraceReplay.Core.IO;
 using TraceReplay.Core.Kernels;
 using TraceReplay.Ingest.Diagnostics;
-using TraceReplay.Ingest.IO;
 
 namespace TraceReplay.Ingest.Kernels.Readers;
 
@@ -62,7 +62,7 @@ public sealed class KinetoReader : IKernelReader
             if (e.ValueKind != JsonValueKind.Object)
             {
                 context.CountRow();
-                context.Reject(path, index, "-", $"expected an event object, got {e.ValueKind}", Text.Fields.Clip(e.GetRawText()));
+                context.Reject(path, index, "-", $"expected an event object, got {e.ValueKind}", Core.Text.Fields.Clip(e.GetRawText()));
                 continue;
             }
             string cat = Str(e, "cat") ?? "";
@@ -100,7 +100,7 @@ public sealed class KinetoReader : IKernelReader
                 if (cat != "gpu_user_annotation")
                 {
                     context.Reject(path, index, bad, bad == "name" ? "expected a string kernel name"
-                        : "expected numeric ts and non-negative dur (µs) within the int64-ns range", Text.Fields.Clip(e.GetRawText()));
+                        : "expected numeric ts and non-negative dur (µs) within the int64-ns range", Core.Text.Fields.Clip(e.GetRawText()));
                 }
                 continue;
             }
@@ -112,7 +112,7 @@ public sealed class KinetoReader : IKernelReader
             }
             if (BadArg(e) is { } badArg)
             {
-                context.Reject(path, index, "args." + badArg, "expected an integer within its type's range", Text.Fields.Clip(e.GetRawText()));
+                context.Reject(path, index, "args." + badArg, "expected an integer within its type's range", Core.Text.Fields.Clip(e.GetRawText()));
                 continue;
             }
             string kind = cat == "kernel" ? "kernel" : cat == "gpu_memcpy" ? "memcpy" : "memset";

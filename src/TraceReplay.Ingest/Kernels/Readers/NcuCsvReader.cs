@@ -16,7 +16,7 @@ public sealed class NcuCsvReader : IKernelReader
 
     public IEnumerable<KernelRecord> Read(string path, IngestContext context)
     {
-        var lines = CsvLines.Read(path, l => l.StartsWith('"')).GetEnumerator();
+        var lines = CsvLines.Read(path, context, l => l.StartsWith('"')).GetEnumerator();
         if (!lines.MoveNext())
         {
             throw IngestException.File(path, "no CSV lines (lines starting with a quote); expected `ncu --csv` output");

@@ -20,7 +20,7 @@ public sealed class NsysGpuTraceReader : IKernelReader
         (int Index, string Unit) start = default, dur = default, name = default;
         double startScale = 1, durScale = 1;
         string source = Path.GetFileName(path);
-        foreach ((long line, string[] f, string raw) in CsvLines.Read(path, _ => true))
+        foreach ((long line, string[] f, string raw) in CsvLines.Read(path, context, _ => true))
         {
             if (map is null)
             {
@@ -94,7 +94,7 @@ public sealed class NsysGpuTraceReader : IKernelReader
         ns = 0;
         if (!Units.TryNumber(HeaderMap.Get(f, index), out double? v) || v is null || !double.IsFinite(v.Value))
         {
-            return $"{field}|expected a number, got '{Text.Fields.Clip(HeaderMap.Get(f, index))}'";
+            return $"{field}|expected a number, got '{Core.Text.Fields.Clip(HeaderMap.Get(f, index))}'";
         }
         ns = (long)Math.Round(v.Value * scale);
         return null;

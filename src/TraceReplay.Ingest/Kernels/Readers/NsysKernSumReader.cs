@@ -18,7 +18,7 @@ public sealed class NsysKernSumReader : IKernelReader
         (int Index, string Unit) total = default, instances = default, name = default;
         double scale = 1;
         string source = Path.GetFileName(path);
-        foreach ((long line, string[] f, string raw) in CsvLines.Read(path, _ => true))
+        foreach ((long line, string[] f, string raw) in CsvLines.Read(path, context, _ => true))
         {
             if (map is null)
             {

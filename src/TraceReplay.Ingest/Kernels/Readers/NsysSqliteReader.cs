@@ -24,7 +24,7 @@ public sealed class NsysSqliteReader : IKernelReader
         catch (SqliteException ex)
         {
             // Missing table or column, corrupt pages, not a database: the file is not a usable nsys export.
-            throw IngestException.File(path, $"not a readable Nsight Systems SQLite export (SQLite error {ex.SqliteErrorCode}: {Text.Fields.Clip(ex.Message)}); expected `nsys export --type sqlite` output");
+            throw IngestException.File(path, $"not a readable Nsight Systems SQLite export (SQLite error {ex.SqliteErrorCode}: {Core.Text.Fields.Clip(ex.Message)}); expected `nsys export --type sqlite` output");
         }
     }
 

@@ -1,7 +1,7 @@
 using System.IO.Compression;
-using TraceReplay.Ingest.Diagnostics;
+using TraceReplay.Core.Diagnostics;
 
-namespace TraceReplay.Ingest.IO;
+namespace TraceReplay.Core.IO;
 
 /// <summary>
 /// Wraps a <see cref="GZipStream"/>, which ends quietly on a truncated file, and turns truncation into an error by
@@ -58,6 +58,5 @@ internal sealed class GzipGuardStream(GZipStream inner, string path, uint expect
         base.Dispose(disposing);
     }
 
-    private IngestException Truncated(string reason) =>
-        new(new IngestError(path, 0, "-", reason + "; re-download or re-compress the file", ""));
+    private InputException Truncated(string reason) => InputException.Corrupt(path, reason + "; re-download or re-compress the file");
 }

@@ -1,4 +1,4 @@
-namespace TraceReplay.Ingest.IO;
+namespace TraceReplay.Core.IO;
 
 /// <summary>
 /// The last <c>ISIZE</c> decompressed bytes of a gzip stream, kept to verify a multi-member file (<c>cat a.gz b.gz</c>):

@@ -1,7 +1,7 @@
 using System.IO.Compression;
-using TraceReplay.Ingest.Diagnostics;
+using TraceReplay.Core.Diagnostics;
 
-namespace TraceReplay.Ingest.IO;
+namespace TraceReplay.Core.IO;
 
 /// <summary>Opens an input for streaming: gzip is recognised by its magic bytes (not the extension) and checked.</summary>
 public static class InputFile
@@ -10,13 +10,13 @@ public static class InputFile
     {
         if (!File.Exists(path))
         {
-            throw IngestException.File(path, "file not found");
+            throw InputException.Corrupt(path, "file not found");
         }
         var raw = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         if (raw.Length == 0)
         {
             raw.Dispose();
-            throw IngestException.File(path, "empty file (0 bytes); expected a header and at least one row");
+            throw InputException.Corrupt(path, "empty file (0 bytes); expected a header and at least one row");
         }
         if (!IsGzip(raw))
         {
@@ -40,7 +40,7 @@ public static class InputFile
                 total += n;
             }
         }
-        catch (IngestException) when (total > 0)
+        catch (InputException) when (total > 0)
         {
             // A truncated gzip still shows its head; the full read reports the truncation.
         }
@@ -62,7 +62,7 @@ public static class InputFile
         Span<byte> tail = stackalloc byte[8];
         if (s.Length < 18)
         {
-            throw IngestException.File(s.Name, $"truncated gzip: {s.Length} bytes, shorter than a gzip header and trailer (18 bytes)");
+            throw InputException.Corrupt(s.Name, $"truncated gzip: {s.Length} bytes, shorter than a gzip header and trailer (18 bytes)");
         }
         s.Position = s.Length - 8;
         s.ReadExactly(tail);

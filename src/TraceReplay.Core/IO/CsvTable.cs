@@ -1,15 +1,16 @@
 using System.Globalization;
-using CsvHelper;
+using TraceReplay.Core.Diagnostics;
 
-namespace TraceReplay.Calibration.IO;
+namespace TraceReplay.Core.IO;
 
 /// <summary>
-/// A whole CSV file read by column name (never by position), with parse helpers whose errors name the file, line
-/// and field. Profile files are small (at most a few MB), so holding them in memory is simplest.
+/// A whole small CSV file (profiles, op shapes, measured points: at most a few MB) held as text by column name,
+/// read through <see cref="CsvInput"/>; every record must have the header's field count, and the parse helpers'
+/// errors are <see cref="InputException"/>s naming the file, line and field.
 /// </summary>
 public sealed class CsvTable
 {
-    private readonly Dictionary<string, int> _index;
+    private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
 
     private CsvTable(string path, string[] header, List<string[]> rows, List<int> lines)
     {
@@ -17,7 +18,6 @@ public sealed class CsvTable
         Header = header;
         Rows = rows;
         Lines = lines;
-        _index = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int i = 0; i < header.Length; i++)
         {
             _index.TryAdd(header[i], i);
@@ -27,43 +27,32 @@ public sealed class CsvTable
     public string Path { get; }
     public IReadOnlyList<string> Header { get; }
     public IReadOnlyList<string[]> Rows { get; }
+
     /// <summary>1-based file line of each row (the header is line 1).</summary>
     public IReadOnlyList<int> Lines { get; }
 
     public static CsvTable Read(string path)
     {
-        var options = CsvReaderOptions.Default with { TrackLineNumbers = true };
-        using CsvReader csv = CsvReader.FromFile(path, options);
-        string[] header = [.. csv.Headers];
-        if (header.Length == 0)
-        {
-            throw new InvalidDataException($"{path}: line 1: empty file; expected a CSV header");
-        }
+        using CsvInput csv = CsvInput.Open(path);
         var rows = new List<string[]>();
         var lines = new List<int>();
         while (csv.Read())
         {
-            int line = (int)csv.LineNumber;
-            if (csv.FieldCount != header.Length)
+            if (csv.FieldCount != csv.Header.Length)
             {
-                throw new InvalidDataException($"{path}: line {line}: {csv.FieldCount} fields, expected {header.Length} (as the header)");
+                throw new InputException(path, csv.Line, "", $"{csv.Header.Length} fields (as the header)", $"{csv.FieldCount} fields");
             }
-            var row = new string[header.Length];
-            for (int i = 0; i < row.Length; i++)
-            {
-                row[i] = csv.GetString(i);
-            }
-            rows.Add(row);
-            lines.Add(line);
+            rows.Add(csv.Strings());
+            lines.Add(checked((int)csv.Line));
         }
-        return new CsvTable(path, header, rows, lines);
+        return new CsvTable(path, csv.Header, rows, lines);
     }
 
     public bool Has(string column) => _index.ContainsKey(column);
 
     public int Column(string column) => _index.TryGetValue(column, out int i)
         ? i
-        : throw new InvalidDataException($"{Path}: line 1: missing column '{column}'");
+        : throw new InputException(Path, 1, "", "", $"missing column '{column}'; header is [{string.Join(",", Header)}]");
 
     public string Text(int row, int column) => Rows[row][column];
 
@@ -77,7 +66,7 @@ public sealed class CsvTable
         }
         return double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && double.IsFinite(v)
             ? v
-            : throw new InvalidDataException($"{Path}: line {Lines[row]}, field '{Header[column]}': '{s}' is not a finite number");
+            : throw Bad(row, column, "a finite number", s);
     }
 
     public int Int(int row, int column)
@@ -86,14 +75,15 @@ public sealed class CsvTable
         // Some profiles write integer shapes as floats ("4096.0").
         return double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && v == Math.Floor(v) && Math.Abs(v) < int.MaxValue
             ? (int)v
-            : throw new InvalidDataException($"{Path}: line {Lines[row]}, field '{Header[column]}': '{s}' is not an integer");
+            : throw Bad(row, column, "an integer", s);
     }
 
     public bool Bool(int row, int column)
     {
         string s = Rows[row][column].Trim();
-        return bool.TryParse(s, out bool b)
-            ? b
-            : throw new InvalidDataException($"{Path}: line {Lines[row]}, field '{Header[column]}': '{s}' is not True/False");
+        return bool.TryParse(s, out bool b) ? b : throw Bad(row, column, "True or False", s);
     }
+
+    public InputException Bad(int row, int column, string expected, string found) =>
+        new(Path, Lines[row], Header[column], expected, $"'{found}'");
 }
