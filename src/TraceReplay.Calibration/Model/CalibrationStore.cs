@@ -32,15 +32,36 @@ public static class CalibrationStore
         if (Directory.Exists(gpuOrPath))
         {
             string file = Path.Combine(gpuOrPath, "calibration.json");
-            return File.Exists(file) ? GpuCalibration.Load(file)
+            return File.Exists(file) ? LoadUsable(file)
                 : throw new FileNotFoundException($"{gpuOrPath}: no calibration.json in this folder (write one with `tracereplay calibrate`)");
         }
         if (File.Exists(gpuOrPath))
         {
-            return GpuCalibration.Load(gpuOrPath);
+            return LoadUsable(gpuOrPath);
         }
         string name = GpuCatalog.Resolve(gpuOrPath).ShortName;
         return TryEmbedded(name) ?? throw new KeyNotFoundException(
             $"no calibration for GPU '{name}'; embedded: {string.Join(", ", Embedded)}; or pass a folder written by `tracereplay calibrate`");
+    }
+
+    /// <summary>
+    /// A user's calibration file, checked by building what the replay builds from it (its GPU, its description, the
+    /// cost model), so a value that parses but cannot be used (an unknown GPU, a malformed curve) is an input error
+    /// naming the file here, not a failure deep inside a replay.
+    /// </summary>
+    private static GpuCalibration LoadUsable(string file)
+    {
+        GpuCalibration c = GpuCalibration.Load(file);
+        try
+        {
+            _ = new CalibratedCostModel(GpuCatalog.Resolve(c.Gpu), c).Name;
+            _ = c.Describe();
+        }
+        catch (Exception ex) when (ex is KeyNotFoundException or ArgumentException or InvalidOperationException or IndexOutOfRangeException
+            or FormatException or OverflowException or NullReferenceException or InvalidDataException)
+        {
+            throw new InvalidDataException($"{file}: not a usable calibration (field 'gpu' = '{c.Gpu}' or a curve): {ex.Message}", ex);
+        }
+        return c;
     }
 }

@@ -49,7 +49,7 @@ public sealed record GpuCalibration
         {
             GpuCalibration c = JsonSerializer.Deserialize<GpuCalibration>(json, s_options)
                 ?? throw new InvalidDataException($"{origin}: empty calibration JSON");
-            return c.SchemaVersion == CurrentSchema ? c
+            return c.SchemaVersion == CurrentSchema ? NoNullFields(c, origin)
                 : throw new InvalidDataException($"{origin}: schema_version {c.SchemaVersion}; this tool reads {CurrentSchema}");
         }
         catch (JsonException ex)
@@ -59,6 +59,16 @@ public sealed record GpuCalibration
     }
 
     public static GpuCalibration Load(string path) => Parse(File.ReadAllText(path), path);
+
+    /// <summary>System.Text.Json accepts an explicit null for a required member: name the field here rather than fail later.</summary>
+    private static GpuCalibration NoNullFields(GpuCalibration c, string origin)
+    {
+        string? field = c.Gpu is null ? "gpu" : c.ToolVersion is null ? "tool_version" : c.InputsSha256 is null ? "inputs_sha256"
+            : c.Inputs is null || c.Inputs.Any(i => i?.Path is null) ? "inputs" : c.Operators is null || c.Operators.Values.Any(v => v is null) ? "operators"
+            : c.Classes is null || c.Classes.Values.Any(v => v is null) ? "classes" : c.Hbm is null || c.Hbm.Values.Any(v => v is null) ? "hbm"
+            : c.Kernels is null || c.Kernels.Values.Any(v => v is null) ? "kernels" : null;
+        return field is null ? c : throw new InvalidDataException($"{origin}: field '{field}': expected a value, got null");
+    }
 
     /// <summary>"vLLM 0.14.0; TRTLLM 2.29.2": the frameworks the measured-kernel curves were fitted on.</summary>
     private string Frameworks() => string.Join("; ", Kernels.Values.Select(k => k.FittedOn).OfType<string>()
@@ -70,7 +80,7 @@ public sealed record GpuCalibration
     /// </summary>
     public string Describe()
     {
-        string ids = $"(inputs sha256 {InputsSha256[..12]}, tool {ToolVersion})";
+        string ids = $"(inputs sha256 {InputsSha256[..Math.Min(12, InputsSha256.Length)]}, tool {ToolVersion})";
         if (DerivedFrom is not null)
         {
             return Kernels.Values.Any(k => !k.Source.StartsWith("derived", StringComparison.Ordinal))
