@@ -84,8 +84,8 @@ internal static class InspectOutputs
         }
     }
 
-    /// <summary>The unit a summary.json key carries in its name (the keys end in their unit).</summary>
-    internal static string UnitOf(string key) => key switch
+    /// <summary>The metric catalogue's unit for <paramref name="key"/>, else the unit its name ends in.</summary>
+    internal static string UnitOf(string key) => Reports.Compare.MetricCatalog.Find(key)?.Unit ?? key switch
     {
         _ when key.EndsWith("_per_s", StringComparison.Ordinal) && key.Contains("tokens", StringComparison.Ordinal) => "tokens/s",
         _ when key.EndsWith("_per_s", StringComparison.Ordinal) => "requests/s",

@@ -58,11 +58,10 @@ internal sealed class ReplayCommandOptions
     public Option<double?> PjPerFlop { get; } = new("--pj-per-flop") { Description = "Energy: compute energy (pJ/FLOP); default from the GPU catalogue" };
     public Option<string> Output { get; } = new("--output", "-o") { Description = "Output folder", Required = true };
 
+    /// <summary>Every option of <c>replay</c>: the workload, the swept knobs, then the serving system (<see cref="Serving"/>).</summary>
     public IEnumerable<Option> All =>
     [
-        Requests, Concurrency, Isl, Osl, NumRequests, IslDist, OslDist, Model, Gpu, Tp, Replicas, Router, PrefixCaching, .. Disaggregation.All, Scheduler, ChunkTokens, MaxBatchedTokens, LayerGroups, LayerGroupCap, CohortTokens,
-        MaxSeqs, BlockSize, GpuMemoryUtilization, ActivationReserveGib, KvBlocks, SloTtftS, SloTbtS, Routing, Ep, DpAttention, Seed, Rate, Arrival, CostModel,
-        Calibration, CostPath, StaticPowerW, HbmPjPerByte, PjPerFlop, WeightDtype, ActivationDtype, KvDtype, EnforceEager, Output,
+        Requests, Concurrency, Isl, Osl, NumRequests, IslDist, OslDist, Scheduler, ChunkTokens, LayerGroups, Ep, SloTtftS, SloTbtS, Rate, .. Serving, Output,
     ];
 
     /// <summary>
