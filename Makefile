@@ -42,9 +42,9 @@ FUZZ_CASES ?= 20000
 ifndef FUZZ_SEED
 FUZZ_SEED := $(shell date +%s)
 endif
-fuzz: build ## Fuzz every input format: FUZZ_CASES per format (default 20000), seed printed (FUZZ_SEED=N to repeat); docs/robustness.md
+fuzz: build ## Fuzz every input format: FUZZ_CASES per format (default 20000), seed printed (FUZZ_SEED=N to repeat, FUZZ_FORMATS=a,b to split); docs/robustness.md
 	@echo "fuzz: FUZZ_SEED=$(FUZZ_SEED) FUZZ_CASES=$(FUZZ_CASES) per format"
-	set -o pipefail; FUZZ_SEED=$(FUZZ_SEED) FUZZ_CASES=$(FUZZ_CASES) $(DOTNET) test tests/TraceReplay.Cli.Tests -c $(CONFIG) --no-build -nologo \
+	set -o pipefail; FUZZ_SEED=$(FUZZ_SEED) FUZZ_CASES=$(FUZZ_CASES) FUZZ_FORMATS=$(FUZZ_FORMATS) $(DOTNET) test tests/TraceReplay.Cli.Tests -c $(CONFIG) --no-build -nologo \
 		--filter "Category=Fuzz" --logger "console;verbosity=detailed" 2>&1 | tee artifacts.fuzz.log | grep -E "^ fuzz |Passed!|Failed!|case [0-9]+ \("
 	@echo "fuzz: FUZZ_SEED=$(FUZZ_SEED) done; full log in artifacts.fuzz.log"
 

@@ -16,6 +16,15 @@ public static class FuzzSettings
 
     public static int Seed => Int("FUZZ_SEED") ?? DefaultSeed;
 
+    /// <summary>
+    /// Run only these formats (<c>FUZZ_FORMATS=azure,kineto</c>): a long run split across sessions or machines. Unset,
+    /// every format runs.
+    /// </summary>
+    public static IReadOnlySet<string>? OnlyFormats =>
+        Environment.GetEnvironmentVariable("FUZZ_FORMATS") is { Length: > 0 } list
+            ? list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal)
+            : null;
+
     /// <summary>Run only this case index (to reproduce a failure).</summary>
     public static int? OnlyCase => Int("FUZZ_CASE");
 

@@ -56,7 +56,12 @@ public static class FuzzTargets
     public static TheoryData<string> Names()
     {
         var data = new TheoryData<string>();
-        foreach (FuzzTarget t in All)
+        IReadOnlySet<string>? only = FuzzSettings.OnlyFormats;
+        if (only is not null && only.FirstOrDefault(n => All.All(t => t.Name != n)) is string unknown)
+        {
+            throw new ArgumentException($"FUZZ_FORMATS names '{unknown}', not a fuzz format; formats: {string.Join(", ", All.Select(t => t.Name))}");
+        }
+        foreach (FuzzTarget t in All.Where(t => only is null || only.Contains(t.Name)))
         {
             data.Add(t.Name);
         }
