@@ -14,8 +14,10 @@ public static class AnalyzeCommand
 {
     public static Command Create()
     {
-        var analyze = new Command("analyze", "Analytic views of a model on a GPU (no trace needed).");
-        analyze.Subcommands.Add(CreateIntensity());
+        Command analyze = CommandBuilder.Create("analyze",
+            "Analytic views of a model on a GPU (no trace needed).",
+            [],
+            [CreateIntensity()]);
         return analyze;
     }
 
@@ -28,15 +30,15 @@ public static class AnalyzeCommand
         var context = new Option<int>("--context", "-l") { Description = "Prompt length for prefill / cached tokens for decode (L)", DefaultValueFactory = _ => 4096 };
         var routing = new Option<string>("--routing") { Description = "MoE routing model: uniform | zipf:S", DefaultValueFactory = _ => "uniform" };
         Option<bool> json = CommonOptions.Json();
-        var command = new Command("intensity",
-            "Per-operator FLOPs, HBM bytes and arithmetic intensity (FLOP/byte) of one layer of each kind, for a prefill of B prompts of L tokens " +
-            "and a decode step of B requests with L cached tokens; the GPU's ridge point; for MoE models the batch needed to reach it (ridge x E / k).\n\n" +
-            "Examples:\n  tracereplay analyze intensity --model llama-3-8b --gpu h100 --batch 32 --context 2048\n" +
-            "  tracereplay analyze intensity --model deepseek-r1 --gpu h200 --batch 64 --context 8192 --tp 8 --json");
-        foreach (Option o in new Option[] { model, gpu, tp, batch, context, routing, json })
-        {
-            command.Options.Add(o);
-        }
+        Command command = CommandBuilder.Create("intensity",
+            "Per-operator FLOPs, HBM bytes and arithmetic intensity (FLOP/byte) of one layer of each kind, for a prefill of B " +
+            "prompts of L tokens and a decode step of B requests with L cached tokens; the GPU's ridge point; for MoE models " +
+            "the batch needed to reach it (ridge x E / k).",
+            [
+                "tracereplay analyze intensity --model llama-3-8b --gpu h100 --batch 32 --context 2048",
+                "tracereplay analyze intensity --model deepseek-r1 --gpu h200 --batch 64 --context 8192 --tp 8 --json",
+            ],
+            [model, gpu, tp, batch, context, routing, json]);
         command.SetAction(parse =>
         {
             ModelSpec m = ModelCatalog.Resolve(parse.GetValue(model)!);

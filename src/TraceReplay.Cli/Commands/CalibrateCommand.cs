@@ -21,26 +21,27 @@ public static class CalibrateCommand
         var output = new Option<string>("--output", "-o") { Description = "Output folder for calibration.json and REPORT.md", Required = true };
         var kernelDb = new Option<string?>("--kernel-db") { Description = "Folder of measured serving-kernel tables (NVIDIA AIConfigurator layout: <gpu>_sxm/<family>/<framework>/<version>/*.parquet or .csv): GEMM by dtype, attention, fused MoE, all-reduce, NCCL; fitted per family beside the Vidur profiles" };
         var derive = new Option<string?>("--derive-from") { Description = "Calibrate a GPU with no profiles by transferring another GPU's fit to its spec peaks (e.g. h200 from h100)" };
-        var command = new Command("calibrate",
-            "Fit per-operator latency curves (roofline + fitted efficiencies, wave quantization, overhead) to Vidur profiles of one GPU; " +
-            "write calibration.json (parameters, input SHA-256, tool version) and REPORT.md (leave-one-model-out MAPE/p90 per op class and model, " +
-            "cross-GPU transfer error, extrapolation check, HBM byte ratios). Deterministic: same inputs, same bytes.\n" +
-            "Write to a folder of your own and pass it to replay, sweep, predict or iter-check with --calibration DIR. (The repository's " +
-            "calibration/ holds the shipped calibrations, embedded at build time: a file written there is not used until a rebuild.) " +
-            "PROFILES is Vidur's data/profiling folder (github.com/microsoft/vidur); KERNEL_DB is a folder of measured serving-kernel tables " +
-            "laid out as NVIDIA AIConfigurator's systems/data (github.com/ai-dynamo/aiconfigurator): <gpu>_sxm/<family>/<framework>/<version>/*.parquet or .csv.\n\n" +
-            "Examples:\n  tracereplay calibrate --gpu h100 --profiles PROFILES -o my-calibrations/h100\n" +
-            "  tracereplay replay --requests traces/azure-2023/AzureLLMInferenceTrace_conv.csv --model qwen3-30b-a3b --gpu h100 --tp 2 --scheduler sarathi --calibration my-calibrations/h100 -o out/mine\n" +
-            "  tracereplay calibrate --gpu a100 --profiles PROFILES --kernels kernels.parquet -o my-calibrations/a100\n" +
-            "  tracereplay calibrate --gpu a100 --profiles PROFILES --kernels a100-llama2-7b-decode.parquet --kernel-shapes calibration/captures/ncu-a100-llama2-7b-decode/shapes.csv -o my-calibrations/a100\n" +
-            "  tracereplay calibrate --gpu h200 --derive-from h100 --profiles PROFILES -o my-calibrations/h200\n" +
-            "  tracereplay calibrate --gpu h100 --profiles PROFILES --kernel-db KERNEL_DB -o my-calibrations/h100\n" +
-            "  tracereplay calibrate --gpu b200 --derive-from h100 --profiles PROFILES --kernel-db KERNEL_DB -o my-calibrations/b200\n" +
-            "  tracereplay calibrate --gpu h100 --kernels captures/h100/kernels.parquet -o my-calibrations/h100-capture   # capture kit only");
-        foreach (Option o in new Option[] { gpu, profiles, kernels, shapes, kernelDb, output, derive })
-        {
-            command.Options.Add(o);
-        }
+        Command command = CommandBuilder.Create("calibrate",
+            "Fit per-operator latency curves (roofline + fitted efficiencies, wave quantization, overhead) to Vidur profiles of " +
+            "one GPU; write calibration.json (parameters, input SHA-256, tool version) and REPORT.md (leave-one-model-out " +
+            "MAPE/p90 per op class and model, cross-GPU transfer error, extrapolation check, HBM byte ratios). Deterministic: " +
+            "same inputs, same bytes.\nWrite to a folder of your own and pass it to replay, sweep, predict or iter-check with " +
+            "--calibration DIR. (The repository's calibration/ holds the shipped calibrations, embedded at build time: a file " +
+            "written there is not used until a rebuild.) PROFILES is Vidur's data/profiling folder " +
+            "(github.com/microsoft/vidur); KERNEL_DB is a folder of measured serving-kernel tables laid out as NVIDIA " +
+            "AIConfigurator's systems/data (github.com/ai-dynamo/aiconfigurator): " +
+            "<gpu>_sxm/<family>/<framework>/<version>/*.parquet or .csv.",
+            [
+                "tracereplay calibrate --gpu h100 --profiles PROFILES -o my-calibrations/h100",
+                "tracereplay replay --requests traces/azure-2023/AzureLLMInferenceTrace_conv.csv --model qwen3-30b-a3b --gpu h100 --tp 2 --scheduler sarathi --calibration my-calibrations/h100 -o out/mine",
+                "tracereplay calibrate --gpu a100 --profiles PROFILES --kernels kernels.parquet -o my-calibrations/a100",
+                "tracereplay calibrate --gpu a100 --profiles PROFILES --kernels a100-llama2-7b-decode.parquet --kernel-shapes calibration/captures/ncu-a100-llama2-7b-decode/shapes.csv -o my-calibrations/a100",
+                "tracereplay calibrate --gpu h200 --derive-from h100 --profiles PROFILES -o my-calibrations/h200",
+                "tracereplay calibrate --gpu h100 --profiles PROFILES --kernel-db KERNEL_DB -o my-calibrations/h100",
+                "tracereplay calibrate --gpu b200 --derive-from h100 --profiles PROFILES --kernel-db KERNEL_DB -o my-calibrations/b200",
+                "tracereplay calibrate --gpu h100 --kernels captures/h100/kernels.parquet -o my-calibrations/h100-capture   # capture kit only",
+            ],
+            [gpu, profiles, kernels, shapes, kernelDb, output, derive]);
         command.SetAction(parse =>
         {
             GpuSpec g = GpuCatalog.Resolve(parse.GetValue(gpu)!);

@@ -17,17 +17,16 @@ public static class CaptureCommand
         var duration = new Option<double?>("--duration", "-d") { Description = "Seconds to record; without it, until Ctrl+C or the process exits" };
         var output = new Option<string>("--output", "-o") { Description = "Canonical request Parquet to write (atomically)", Required = true };
         Option<bool> json = CommonOptions.Json();
-        var command = new Command("capture",
+        Command command = CommandBuilder.Create("capture",
             $"Attach to a running .NET process through an EventPipe session, record its {RequestEventSource.ProviderName} events " +
-            "(request arrived with prompt tokens, first token, completed with output tokens) and write the completed requests as " +
-            "canonical request Parquet, ready to replay. arrival_ns is relative to the first arrival written; the absolute start is in the " +
-            "file metadata. Requests still running when the capture ends are counted and reported, not written.\n\n" +
-            "Examples:\n  tracereplay capture --pid 4242 --duration 600 -o requests.parquet\n" +
-            "  tracereplay capture --pid $(pgrep -f MyGateway) -o requests.parquet   # until Ctrl+C");
-        foreach (Option o in new Option[] { pid, duration, output, json })
-        {
-            command.Options.Add(o);
-        }
+            "(request arrived with prompt tokens, first token, completed with output tokens) and write the completed requests " +
+            "as canonical request Parquet, ready to replay. arrival_ns is relative to the first arrival written; the absolute " +
+            "start is in the file metadata. Requests still running when the capture ends are counted and reported, not written.",
+            [
+                "tracereplay capture --pid 4242 --duration 600 -o requests.parquet",
+                "tracereplay capture --pid $(pgrep -f MyGateway) -o requests.parquet   # until Ctrl+C",
+            ],
+            [pid, duration, output, json]);
         command.SetAction(async (parse, cancel) =>
         {
             int p = parse.GetValue(pid);

@@ -26,21 +26,17 @@ public static class CompareCommand
             Description = "No bootstrap: judge each point difference against its limit (any change beyond a limit fails) and list every " +
                 "metric that changed at all, with old and new values. For replays of the same trace and seed (deterministic); see docs/reports.md",
         };
-        var command = new Command("compare",
-            "Compare a candidate replay with a baseline: per-metric deltas with bootstrap confidence intervals from per-request data " +
-            "(paired when both runs hold the same request ids), judged against a policy of limits. A metric regresses only when its whole " +
-            "interval lies beyond its limit in the bad direction; with --exact, when its point difference does. Exit code: 0 pass, " +
-            "1 regression, 2 usage or input error.\n\n" +
-            "Examples:\n" +
-            "  tracereplay compare baselines/azure-conv-sarathi out/regress\n" +
-            "  tracereplay compare baselines/azure-conv-sarathi out/regress --exact --policy baselines/policy.json\n" +
-            "  tracereplay compare base/ cand/ --policy policy.json --junit compare.xml --markdown compare.md --seed 1");
-        command.Arguments.Add(baseline);
-        command.Arguments.Add(candidate);
-        foreach (Option o in new Option[] { policy, junit, markdown, resamples, seed, confidence, exact })
-        {
-            command.Options.Add(o);
-        }
+        Command command = CommandBuilder.Create("compare",
+            "Compare a candidate replay with a baseline: per-metric deltas with bootstrap confidence intervals from per-request " +
+            "data (paired when both runs hold the same request ids), judged against a policy of limits. A metric regresses only " +
+            "when its whole interval lies beyond its limit in the bad direction; with --exact, when its point difference does. " +
+            "Exit code: 0 pass, 1 regression, 2 usage or input error.",
+            [
+                "tracereplay compare baselines/azure-conv-sarathi out/regress",
+                "tracereplay compare baselines/azure-conv-sarathi out/regress --exact --policy baselines/policy.json",
+                "tracereplay compare base/ cand/ --policy policy.json --junit compare.xml --markdown compare.md --seed 1",
+            ],
+            [baseline, candidate, policy, junit, markdown, resamples, seed, confidence, exact]);
         command.SetAction(parse =>
         {
             try

@@ -12,8 +12,13 @@ public static class GpusCommand
     public static Command Create()
     {
         Option<bool> json = CommonOptions.Json();
-        var command = new Command("gpus", "List built-in GPUs: dense BF16/FP8 peaks, HBM bandwidth and capacity, TDP, SMs, L2, interconnect, ridge point.\n\nExamples:\n  tracereplay gpus\n  tracereplay gpus --json");
-        command.Options.Add(json);
+        Command command = CommandBuilder.Create("gpus",
+            "List built-in GPUs: dense BF16/FP8 peaks, HBM bandwidth and capacity, TDP, SMs, L2, interconnect, ridge point.",
+            [
+                "tracereplay gpus",
+                "tracereplay gpus --json",
+            ],
+            [json]);
         command.SetAction(parse =>
         {
             if (parse.GetValue(json))

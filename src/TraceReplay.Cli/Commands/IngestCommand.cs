@@ -13,9 +13,10 @@ public static class IngestCommand
 {
     public static Command Create()
     {
-        var ingest = new Command("ingest", "Convert kernel traces and request logs into canonical Parquet (schema version in the file metadata).");
-        ingest.Subcommands.Add(CreateKernels());
-        ingest.Subcommands.Add(CreateRequests());
+        Command ingest = CommandBuilder.Create("ingest",
+            "Convert kernel traces and request logs into canonical Parquet (schema version in the file metadata).",
+            [],
+            [CreateKernels(), CreateRequests()]);
         return ingest;
     }
 
@@ -23,16 +24,15 @@ public static class IngestCommand
     {
         var (files, output, format, maxErrors) = Common($"auto | {string.Join(" | ", KernelFormats.Names)}");
         var classes = new Option<string?>("--classes") { Description = "Extra classifier rules (CSV op_class,regex; first match wins), tried before the built-in table" };
-        var command = new Command("kernels",
-            "Kernel traces -> canonical kernel Parquet: Nsight Systems SQLite export, nsys cuda_gpu_trace / cuda_gpu_kern_sum CSV, " +
-            "Nsight Compute CSV (details or raw page), PyTorch/Kineto JSON(.gz). Format detected from content. Each kernel gets an op class.\n\n" +
-            "Examples:\n  tracereplay ingest kernels run.sqlite -o kernels.parquet\n" +
-            "  tracereplay ingest kernels trace.pt.trace.json.gz --classes my_kernels.csv -o kernels.parquet");
-        foreach (Option o in new Option[] { output, format, maxErrors, classes })
-        {
-            command.Options.Add(o);
-        }
-        command.Arguments.Add(files);
+        Command command = CommandBuilder.Create("kernels",
+            "Kernel traces -> canonical kernel Parquet: Nsight Systems SQLite export, nsys cuda_gpu_trace / cuda_gpu_kern_sum " +
+            "CSV, Nsight Compute CSV (details or raw page), PyTorch/Kineto JSON(.gz). Format detected from content. Each kernel " +
+            "gets an op class.",
+            [
+                "tracereplay ingest kernels run.sqlite -o kernels.parquet",
+                "tracereplay ingest kernels trace.pt.trace.json.gz --classes my_kernels.csv -o kernels.parquet",
+            ],
+            [output, format, maxErrors, classes, files]);
         command.SetAction(parse =>
         {
             string outPath = parse.GetValue(output)!;
@@ -51,18 +51,16 @@ public static class IngestCommand
         var arrival = new Option<string>("--arrival") { Description = "Arrival process for --rate: poisson | gamma:CV", DefaultValueFactory = _ => "poisson" };
         var seed = new Option<int>("--seed") { Description = "Seed for --rate re-timing and ServeGen generation", DefaultValueFactory = _ => 0 };
         var duration = new Option<double?>("--duration-s") { Description = "ServeGen: generate only the first S seconds" };
-        var command = new Command("requests",
+        Command command = CommandBuilder.Create("requests",
             "Request logs -> canonical request Parquet: Azure LLM 2023/2024 (and LMM 2025) CSV, Mooncake JSONL, BurstGPT v1/v3, " +
-            "Vidur/Splitwise traces, length-only CSVs (with --rate), ServeGen client windows, or a plain request_id,arrival_s,prompt_tokens,output_tokens CSV. " +
-            "Several files are merged by arrival (each starting at 0).\n\n" +
-            "Examples:\n  tracereplay ingest requests AzureLLMInferenceTrace_conv.csv -o conv.parquet\n" +
-            "  tracereplay ingest requests sharegpt.csv --rate 5 --arrival gamma:2 --seed 1 -o sharegpt.parquet\n" +
-            "  tracereplay ingest requests BurstGPT_1.csv --max-errors 100 -o burst.parquet");
-        foreach (Option o in new Option[] { output, format, maxErrors, rate, arrival, seed, duration })
-        {
-            command.Options.Add(o);
-        }
-        command.Arguments.Add(files);
+            "Vidur/Splitwise traces, length-only CSVs (with --rate), ServeGen client windows, or a plain " +
+            "request_id,arrival_s,prompt_tokens,output_tokens CSV. Several files are merged by arrival (each starting at 0).",
+            [
+                "tracereplay ingest requests AzureLLMInferenceTrace_conv.csv -o conv.parquet",
+                "tracereplay ingest requests sharegpt.csv --rate 5 --arrival gamma:2 --seed 1 -o sharegpt.parquet",
+                "tracereplay ingest requests BurstGPT_1.csv --max-errors 100 -o burst.parquet",
+            ],
+            [output, format, maxErrors, rate, arrival, seed, duration, files]);
         command.SetAction(parse =>
         {
             var options = new RequestIngestOptions(parse.GetValue(files)!, parse.GetValue(output)!, parse.GetValue(format)!, parse.GetValue(maxErrors),

@@ -15,15 +15,20 @@ public static class InspectCommand
     {
         var file = new Argument<string>("FILE") { Description = "A canonical kernel or request Parquet written by `tracereplay ingest`, or a replay's requests.parquet, iterations.parquet or summary.json, or a sweep.parquet" };
         var top = new Option<int>("--top") { Description = "How many kernels to list", DefaultValueFactory = _ => 15 };
-        var command = new Command("inspect",
-            "Summarise a canonical Parquet: rows, schema and metadata, time span; kernels: top kernels by GPU time, time per op class and the " +
-            "kernels left in class 'other'; requests: prompt/output lengths and arrival-rate statistics. Also reads the tool's own outputs: " +
-            "a replay's requests.parquet (latency percentiles), iterations.parquet (iteration time, batch, KV, HBM traffic) and summary.json " +
-            "(every figure with its unit), and a sweep's sweep.parquet (one line per grid point).\n\n" +
-            "Examples:\n  tracereplay inspect kernels.parquet\n  tracereplay inspect conv.parquet\n" +
-            "  tracereplay inspect out/demo/sarathi/requests.parquet\n  tracereplay inspect out/demo/sarathi/summary.json\n  tracereplay inspect out/sweep/sweep.parquet");
-        command.Arguments.Add(file);
-        command.Options.Add(top);
+        Command command = CommandBuilder.Create("inspect",
+            "Summarise a canonical Parquet: rows, schema and metadata, time span; kernels: top kernels by GPU time, time per op " +
+            "class and the kernels left in class 'other'; requests: prompt/output lengths and arrival-rate statistics. Also " +
+            "reads the tool's own outputs: a replay's requests.parquet (latency percentiles), iterations.parquet (iteration " +
+            "time, batch, KV, HBM traffic) and summary.json (every figure with its unit), and a sweep's sweep.parquet (one line " +
+            "per grid point).",
+            [
+                "tracereplay inspect kernels.parquet",
+                "tracereplay inspect conv.parquet",
+                "tracereplay inspect out/demo/sarathi/requests.parquet",
+                "tracereplay inspect out/demo/sarathi/summary.json",
+                "tracereplay inspect out/sweep/sweep.parquet",
+            ],
+            [file, top]);
         command.SetAction(parse =>
         {
             string path = parse.GetValue(file)!;

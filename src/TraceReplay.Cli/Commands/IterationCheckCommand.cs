@@ -25,18 +25,18 @@ public static class IterationCheckCommand
         var masked = CommonOptions.MaskedPairs(
             "Prefill attention's causally masked pairs: as-profiled (the fitted cost, as replay uses it) or skipped (an ideal causal kernel: diagonal tiles only); the report also shows the other");
         var output = new Option<string?>("--output", "-o") { Description = "Also write the comparison as Markdown to this file" };
-        var command = new Command("iter-check",
-            "Compare a traced iteration's measured kernel time (us) per op class with the calibration's prediction for the same iteration, " +
-            "rebuilt from the model config and the prefill shape. GEMM/attention/MoE/comm classes are compared one to one; norm, rope, " +
-            "activation, elementwise and copies also as one memory-bound group (eager frameworks split them into generic kernels).\n\n" +
-            "Examples:\n  tracereplay ingest kernels tests/data/kernels/kineto/h100-qwen1.5-0.5b-hf/Qwen_Qwen1.5-0.5B-Chat__1016005.json.gz -o qwen.parquet\n" +
-            "  tracereplay iter-check -c h100 --kernels qwen.parquet -m calibration/captures/qwen1.5-0.5b/config.json --batch 16 --seq 559 --nvtx ProfilerStep#6\n" +
-            "  tracereplay iter-check -c b200 --kernels gptoss.parquet -m calibration/captures/gpt-oss-120b/config.json --tp 8 --seq 888 --nvtx execute_context -o b200-check.md\n" +
-            "  tracereplay iter-check -c my-calibrations/h100 --kernels qwen.parquet -m calibration/captures/qwen1.5-0.5b/config.json --batch 16 --seq 559 --nvtx ProfilerStep#6");
-        foreach (Option o in new Option[] { calibration, kernels, model, tp, batch, seq, context, nvtx, masked, output })
-        {
-            command.Options.Add(o);
-        }
+        Command command = CommandBuilder.Create("iter-check",
+            "Compare a traced iteration's measured kernel time (us) per op class with the calibration's prediction for the same " +
+            "iteration, rebuilt from the model config and the prefill shape. GEMM/attention/MoE/comm classes are compared one " +
+            "to one; norm, rope, activation, elementwise and copies also as one memory-bound group (eager frameworks split them " +
+            "into generic kernels).",
+            [
+                "tracereplay ingest kernels tests/data/kernels/kineto/h100-qwen1.5-0.5b-hf/Qwen_Qwen1.5-0.5B-Chat__1016005.json.gz -o qwen.parquet",
+                "tracereplay iter-check -c h100 --kernels qwen.parquet -m calibration/captures/qwen1.5-0.5b/config.json --batch 16 --seq 559 --nvtx ProfilerStep#6",
+                "tracereplay iter-check -c b200 --kernels gptoss.parquet -m calibration/captures/gpt-oss-120b/config.json --tp 8 --seq 888 --nvtx execute_context -o b200-check.md",
+                "tracereplay iter-check -c my-calibrations/h100 --kernels qwen.parquet -m calibration/captures/qwen1.5-0.5b/config.json --batch 16 --seq 559 --nvtx ProfilerStep#6",
+            ],
+            [calibration, kernels, model, tp, batch, seq, context, nvtx, masked, output]);
         command.SetAction(parse =>
         {
             GpuCalibration cal = CalibrationStore.Load(parse.GetValue(calibration)!);

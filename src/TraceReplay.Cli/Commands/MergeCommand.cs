@@ -14,15 +14,15 @@ public static class MergeCommand
         var inputs = new Argument<string[]>("SHARDS") { Description = "Shard files, or folders holding sweep-shard-*.parquet", Arity = ArgumentArity.OneOrMore };
         var output = new Option<string>("--output", "-o") { Description = "Output folder for sweep.parquet, sweep.md, sweep.html and plots/", Required = true };
         var target = new Option<double>("--slo-target") { Description = "Goodput: attainment a rate must reach (fraction)", DefaultValueFactory = _ => 0.9 };
-        var command = new Command("merge",
-            "Join the shard files of a sweep (checks they come from the same grid and that every shard and grid point is there once) into " +
-            "sweep.parquet, row for row what an unsharded run writes, and write the sweep report. Query it with DuckDB.\n\n" +
-            "Examples:\n" +
-            "  tracereplay merge out/sweep -o out/sweep\n" +
-            "  tracereplay merge shards/sweep-shard-*.parquet -o out/sweep && duckdb -c \"SELECT * FROM 'out/sweep/sweep.parquet'\"");
-        command.Arguments.Add(inputs);
-        command.Options.Add(output);
-        command.Options.Add(target);
+        Command command = CommandBuilder.Create("merge",
+            "Join the shard files of a sweep (checks they come from the same grid and that every shard and grid point is there " +
+            "once) into sweep.parquet, row for row what an unsharded run writes, and write the sweep report. Query it with " +
+            "DuckDB.",
+            [
+                "tracereplay merge out/sweep -o out/sweep",
+                "tracereplay merge shards/sweep-shard-*.parquet -o out/sweep && duckdb -c \"SELECT * FROM 'out/sweep/sweep.parquet'\"",
+            ],
+            [inputs, output, target]);
         command.SetAction(parse =>
         {
             string[] files = [.. parse.GetValue(inputs)!.SelectMany<string, string>(p => Directory.Exists(p)

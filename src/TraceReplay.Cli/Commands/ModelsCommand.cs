@@ -17,9 +17,14 @@ public static class ModelsCommand
             AllowMultipleArgumentsPerToken = true,
         };
         Option<bool> json = CommonOptions.Json();
-        var command = new Command("models", "List built-in models (and any config.json given) with layers, parameters, weight bytes and KV-cache bytes per token.\n\nExamples:\n  tracereplay models\n  tracereplay models --config ./my-model/config.json --json");
-        command.Options.Add(config);
-        command.Options.Add(json);
+        Command command = CommandBuilder.Create("models",
+            "List built-in models (and any config.json given) with layers, parameters, weight bytes and KV-cache bytes per " +
+            "token.",
+            [
+                "tracereplay models",
+                "tracereplay models --config ./my-model/config.json --json",
+            ],
+            [config, json]);
         command.SetAction(parse =>
         {
             List<ModelSpec> models = [.. ModelCatalog.BuiltIn];

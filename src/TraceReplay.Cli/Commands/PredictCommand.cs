@@ -14,18 +14,18 @@ public static class PredictCommand
         var calibration = new Option<string>("--calibration", "-c") { Description = "GPU with an embedded calibration (a100, h100, a40, h200, b200) or a folder written by `calibrate`", Required = true };
         var ops = new Option<string>("--ops") { Description = "Input (.csv, .txt or .parquet; the layout is detected from the columns): TraceReplay op-shape CSV (op_kind, flops, hbm_bytes, ...), a Vidur profile CSV, or a measured-kernel table (AIConfigurator gemm_perf, context/generation_attention_perf, moe_perf, custom_allreduce_perf, nccl_perf)", Required = true };
         var output = new Option<string>("--output", "-o") { Description = "Output: every input column plus predictions. Measured-kernel tables get pred.latency_ms (ms per call), written as Parquet when OUT ends in .parquet, else CSV", Required = true };
-        var command = new Command("predict",
-            "Predict per-operator latency (ms) and HBM bytes with a calibration. Vidur-format input gets pred.time_stats.<op>.median (ms), " +
-            "pred.hbm_bytes.<op> and pred.rel_std.<op> per operator (measured columns are ignored, so you can check a calibration against " +
-            "profiles you measured); op-shape input gets pred.latency_ms, pred.hbm_bytes, pred.rel_std; a measured-kernel table gets " +
-            "pred.latency_ms per row (a row of a dtype or routing not modelled gets an empty prediction, counted on stderr).\n\n" +
-            "Examples:\n  tracereplay predict --calibration h100 --ops my_profiles/mlp.csv -o mlp.pred.csv\n" +
-            "  tracereplay predict --calibration h100 --ops gemm_perf.parquet -o gemm.pred.parquet\n" +
-            "  tracereplay predict --calibration calibration/a100 --ops ops.csv -o ops.pred.csv");
-        foreach (Option o in new Option[] { calibration, ops, output })
-        {
-            command.Options.Add(o);
-        }
+        Command command = CommandBuilder.Create("predict",
+            "Predict per-operator latency (ms) and HBM bytes with a calibration. Vidur-format input gets " +
+            "pred.time_stats.<op>.median (ms), pred.hbm_bytes.<op> and pred.rel_std.<op> per operator (measured columns are " +
+            "ignored, so you can check a calibration against profiles you measured); op-shape input gets pred.latency_ms, " +
+            "pred.hbm_bytes, pred.rel_std; a measured-kernel table gets pred.latency_ms per row (a row of a dtype or routing " +
+            "not modelled gets an empty prediction, counted on stderr).",
+            [
+                "tracereplay predict --calibration h100 --ops my_profiles/mlp.csv -o mlp.pred.csv",
+                "tracereplay predict --calibration h100 --ops gemm_perf.parquet -o gemm.pred.parquet",
+                "tracereplay predict --calibration calibration/a100 --ops ops.csv -o ops.pred.csv",
+            ],
+            [calibration, ops, output]);
         command.SetAction(parse =>
         {
             GpuCalibration cal = CalibrationStore.Load(parse.GetValue(calibration)!);

@@ -15,25 +15,23 @@ public static class ReplayCommand
     public static Command Create()
     {
         var o = new ReplayCommandOptions();
-        var command = new Command("replay",
+        Command command = CommandBuilder.Create("replay",
             "Replay a request log, iteration by iteration, on a model of a serving system: continuous batching, paged KV cache " +
             "(preemption by recompute), a scheduler, iteration costs from the operator graph through a cost model, and estimated energy.\n" +
             "Writes DIR/requests.parquet, DIR/iterations.parquet and DIR/summary.json; with several schedulers (comma-separated) " +
             "each goes to DIR/<scheduler> and the summaries print side by side.\n\n" +
-            "Schedulers: " + string.Join("; ", SchedulerRegistry.All.Select(s => $"{s.Name} ({s.Description})")) + "\n\n" +
-            "Examples:\n" +
-            "  tracereplay replay --requests traces/azure-2023/AzureLLMInferenceTrace_conv.csv --model qwen3-30b-a3b --gpu h100 --tp 2 --scheduler sarathi -o out/sarathi\n" +
-            "  tracereplay replay --requests traces/azure-2023/AzureLLMInferenceTrace_conv.csv --model qwen3-30b-a3b --gpu h100 --tp 2 --scheduler sarathi,layered --slo-ttft-s 5 --slo-tbt-s 0.125 -o out/demo\n" +
-            "  tracereplay replay --concurrency 32 --isl 1024 --osl 1024 --num-requests 320 --model llama-3.1-8b --gpu h200 --scheduler vllm-v1 -o out/bench\n" +
-            "  tracereplay replay --requests tests/data/requests/mooncake.head1000.jsonl --model llama-3.1-8b --gpu h100 --replicas 4 --router prefix-aware --scheduler vllm-v1 -o out/prefix\n" +
-            "  tracereplay replay --requests tests/data/requests/mooncake.head1000.jsonl --model llama-3.1-8b --gpu h100 --prefix-caching off --prefill-replicas 2 --decode-replicas 2 --kv-streaming on --scheduler vllm-v1 -o out/pd\n" +
-            "  tracereplay replay --requests lengths.csv --rate 4.5 --arrival poisson --seed 7 --model gpt-oss-20b --gpu h100 --scheduler layered --layer-group-cap 12 -o out/gptoss\n" +
-            "  tracereplay replay --requests traces/azure-2023/AzureLLMInferenceTrace_conv.csv --model qwen3-30b-a3b --gpu h100 --scheduler sarathi --ep 8 --dp-attention --routing zipf:1 -o out/ep8\n" +
-            "  tracereplay replay --requests traces/azure-2023/AzureLLMInferenceTrace_conv.csv --model qwen3-30b-a3b --gpu h100 --scheduler sarathi --routing recorded:routing.parquet -o out/recorded");
-        foreach (Option opt in o.All)
-        {
-            command.Options.Add(opt);
-        }
+            "Schedulers: " + string.Join("; ", SchedulerRegistry.All.Select(s => $"{s.Name} ({s.Description})")),
+            [
+                "tracereplay replay --requests traces/azure-2023/AzureLLMInferenceTrace_conv.csv --model qwen3-30b-a3b --gpu h100 --tp 2 --scheduler sarathi -o out/sarathi",
+                "tracereplay replay --requests traces/azure-2023/AzureLLMInferenceTrace_conv.csv --model qwen3-30b-a3b --gpu h100 --tp 2 --scheduler sarathi,layered --slo-ttft-s 5 --slo-tbt-s 0.125 -o out/demo",
+                "tracereplay replay --concurrency 32 --isl 1024 --osl 1024 --num-requests 320 --model llama-3.1-8b --gpu h200 --scheduler vllm-v1 -o out/bench",
+                "tracereplay replay --requests tests/data/requests/mooncake.head1000.jsonl --model llama-3.1-8b --gpu h100 --replicas 4 --router prefix-aware --scheduler vllm-v1 -o out/prefix",
+                "tracereplay replay --requests tests/data/requests/mooncake.head1000.jsonl --model llama-3.1-8b --gpu h100 --prefix-caching off --prefill-replicas 2 --decode-replicas 2 --kv-streaming on --scheduler vllm-v1 -o out/pd",
+                "tracereplay replay --requests lengths.csv --rate 4.5 --arrival poisson --seed 7 --model gpt-oss-20b --gpu h100 --scheduler layered --layer-group-cap 12 -o out/gptoss",
+                "tracereplay replay --requests traces/azure-2023/AzureLLMInferenceTrace_conv.csv --model qwen3-30b-a3b --gpu h100 --scheduler sarathi --ep 8 --dp-attention --routing zipf:1 -o out/ep8",
+                "tracereplay replay --requests traces/azure-2023/AzureLLMInferenceTrace_conv.csv --model qwen3-30b-a3b --gpu h100 --scheduler sarathi --routing recorded:routing.parquet -o out/recorded",
+            ],
+            [.. o.All]);
         command.SetAction(parse => Execute(parse, o)); // errors: CliApp maps every exception to one line and an exit code
         return command;
     }

@@ -12,16 +12,16 @@ public static class ReportCommand
     {
         var dirs = new Argument<string[]>("DIR") { Description = "Replay output folders (summary.json, requests.parquet, iterations.parquet), or folders of them (each subfolder with a summary.json is a run)", Arity = ArgumentArity.OneOrMore };
         var output = new Option<string?>("--output", "-o") { Description = "Folder for report.md, report.html and plots/ (default: the single DIR, or ./report for several)" };
-        var command = new Command("report",
-            "Write report.md and a self-contained report.html with PNG and SVG plots (TTFT and token-gap CDFs, latency over trace time, running batch " +
-            "and KV-cache use over time, HBM traffic by category, energy per token); several runs are overlaid, one colour per run, with an " +
-            "at-a-glance table of which run is best.\n\n" +
-            "Examples:\n" +
-            "  tracereplay report out/sarathi\n" +
-            "  tracereplay report out/demo                      (every run under out/demo: sarathi/, layered/)\n" +
-            "  tracereplay report out/demo/sarathi out/demo/layered -o out/demo/report");
-        command.Arguments.Add(dirs);
-        command.Options.Add(output);
+        Command command = CommandBuilder.Create("report",
+            "Write report.md and a self-contained report.html with PNG and SVG plots (TTFT and token-gap CDFs, latency over " +
+            "trace time, running batch and KV-cache use over time, HBM traffic by category, energy per token); several runs are " +
+            "overlaid, one colour per run, with an at-a-glance table of which run is best.",
+            [
+                "tracereplay report out/sarathi",
+                "tracereplay report out/demo                      (every run under out/demo: sarathi/, layered/)",
+                "tracereplay report out/demo/sarathi out/demo/layered -o out/demo/report",
+            ],
+            [dirs, output]);
         command.SetAction(parse =>
         {
             string[] d = parse.GetValue(dirs)!;

@@ -10,21 +10,26 @@ public static class ReproduceCommand
 {
     public static Command Create()
     {
-        var reproduce = new Command("reproduce", "Recompute the seed papers' results from TraceReplay's own models (docs/reproductions/).");
-        reproduce.Subcommands.Add(CreateMlaMoe());
-        reproduce.Subcommands.Add(CreateLayeredPrefill());
+        Command reproduce = CommandBuilder.Create("reproduce",
+            "Recompute the seed papers' results from TraceReplay's own models (docs/reproductions/).",
+            [],
+            [CreateMlaMoe(), CreateLayeredPrefill()]);
         return reproduce;
     }
 
     private static Command CreateMlaMoe()
     {
         var output = new Option<string>("--output", "-o") { Description = "Output folder", DefaultValueFactory = _ => "out/reproduce/mla-moe" };
-        var command = new Command("mla-moe",
-            "Arithmetic intensity of MHA/GQA/MLA attention (DeepSeek-R1, Llama-3-70B, GPT-3-175B) at several batches and contexts, " +
-            "the MoE batch needed to reach the ridge point on A100/H100/H200/B200, and DeepSeek-R1's capacity-limited batch and TPOT lower " +
-            "bound on 32 accelerators (arXiv 2507.15465). Writes mla-moe.md, mla-moe.json and PNG/SVG figures.\n\n" +
-            "Examples:\n  tracereplay reproduce mla-moe\n  tracereplay reproduce mla-moe -o docs/reproductions/mla-moe");
-        command.Options.Add(output);
+        Command command = CommandBuilder.Create("mla-moe",
+            "Arithmetic intensity of MHA/GQA/MLA attention (DeepSeek-R1, Llama-3-70B, GPT-3-175B) at several batches and " +
+            "contexts, the MoE batch needed to reach the ridge point on A100/H100/H200/B200, and DeepSeek-R1's capacity-limited " +
+            "batch and TPOT lower bound on 32 accelerators (arXiv 2507.15465). Writes mla-moe.md, mla-moe.json and PNG/SVG " +
+            "figures.",
+            [
+                "tracereplay reproduce mla-moe",
+                "tracereplay reproduce mla-moe -o docs/reproductions/mla-moe",
+            ],
+            [output]);
         command.SetAction(parse =>
         {
             string dir = parse.GetValue(output)!;
@@ -47,18 +52,20 @@ public static class ReproduceCommand
         var jobs = new Option<int>("--jobs", "-j") { Description = "Replays run at once (default: all cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
         var masked = CommonOptions.MaskedPairs(
             "Prefill attention's causally masked pairs: as-profiled (the calibrated cost; default) or skipped (what-if: an ideal causal kernel that computes only the diagonal tiles)");
-        var command = new Command("layered-prefill",
-            "Layered against chunked prefill (arXiv 2510.08055, BACKGROUND.md section 8): Qwen3-30B-A3B and GPT-OSS-20B on 2x H100 (TP 2), " +
-            "chunked prefill (512-token budget) against layered prefill (8192-token cohorts, group cap 16 / 12), ShareGPT and arXiv lengths " +
-            "with Poisson arrivals at the paper's rates and SLOs, a dense control (Qwen3-8B), and one 8192-token prompt prefilled alone at chunk " +
-            "sizes 512-8192. MoE routing uses a hot-set skew fitted to the paper's measured expert coverage. Calibrated H100 cost model; energy is an " +
-            "estimate. Writes runs/<run>/{requests,iterations}.parquet and summary.json, layered-prefill.md, layered-prefill.json and PNG/SVG figures.\n\n" +
-            "Examples:\n  tracereplay reproduce layered-prefill\n  tracereplay reproduce layered-prefill --quick -o out/lp-quick\n  tracereplay reproduce layered-prefill --masked-pairs skipped -o out/lp-skipped");
-        command.Options.Add(output);
-        command.Options.Add(quick);
-        command.Options.Add(lengths);
-        command.Options.Add(jobs);
-        command.Options.Add(masked);
+        Command command = CommandBuilder.Create("layered-prefill",
+            "Layered against chunked prefill (arXiv 2510.08055, BACKGROUND.md section 8): Qwen3-30B-A3B and GPT-OSS-20B on 2x " +
+            "H100 (TP 2), chunked prefill (512-token budget) against layered prefill (8192-token cohorts, group cap 16 / 12), " +
+            "ShareGPT and arXiv lengths with Poisson arrivals at the paper's rates and SLOs, a dense control (Qwen3-8B), and " +
+            "one 8192-token prompt prefilled alone at chunk sizes 512-8192. MoE routing uses a hot-set skew fitted to the " +
+            "paper's measured expert coverage. Calibrated H100 cost model; energy is an estimate. Writes " +
+            "runs/<run>/{requests,iterations}.parquet and summary.json, layered-prefill.md, layered-prefill.json and PNG/SVG " +
+            "figures.",
+            [
+                "tracereplay reproduce layered-prefill",
+                "tracereplay reproduce layered-prefill --quick -o out/lp-quick",
+                "tracereplay reproduce layered-prefill --masked-pairs skipped -o out/lp-skipped",
+            ],
+            [output, quick, lengths, jobs, masked]);
         command.SetAction(parse =>
         {
             string dir = parse.GetValue(output)!;

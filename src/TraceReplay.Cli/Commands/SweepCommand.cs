@@ -15,22 +15,21 @@ public static class SweepCommand
     public static Command Create()
     {
         var o = new SweepCommandOptions();
-        var command = new Command("sweep",
-            "Replay a grid: schedulers x rates (requests re-timed at each rate, seeded) x --chunk-tokens (sarathi) x --layer-groups (layered), " +
-            "in parallel on all local cores. Writes DIR/sweep.parquet (one row per run, summary.json's metric names), and DIR/sweep.md + sweep.html " +
-            "with goodput per configuration (highest rate whose SLO attainment meets --slo-target), attainment against rate and the TTFT-TBT Pareto frontier.\n" +
-            "Shards: --shard i/N (0-based) runs grid points with index mod N = i into DIR/sweep-shard-i-of-N.parquet; without --shard the index comes " +
-            "from JOB_COMPLETION_INDEX (Kubernetes Indexed Job) or SLURM_ARRAY_TASK_ID (Slurm array) and N from --shards or SLURM_ARRAY_TASK_COUNT. " +
-            "Join shards with `tracereplay merge`.\n\n" +
-            "Examples:\n" +
-            "  tracereplay sweep --requests traces/azure-2023/AzureLLMInferenceTrace_conv.csv --model qwen3-30b-a3b --gpu h100 --tp 2 --schedulers sarathi,layered --rates 1.0:2.0:0.1 -o out/sweep\n" +
-            "  tracereplay sweep --requests traces/lengths/sharegpt_8k_filtered_stats_llama2_tokenizer.csv --model llama-3-8b --gpu h100 --schedulers sarathi --rates 2,4,8 --chunk-tokens 256,512,1024 --shard 0/4 -o out/sweep\n" +
-            "  tracereplay sweep --requests traces/azure-2023/AzureLLMInferenceTrace_conv.csv --model qwen3-30b-a3b --gpu h100 --tp 2 --schedulers sarathi --rates 1,2 --calibration my-calibrations/h100 -o out/sweep-mine\n" +
-            "  tracereplay sweep --requests traces/azure-2023/AzureLLMInferenceTrace_conv.csv --model qwen3-30b-a3b --gpu h100 --schedulers sarathi --rates 10,20,40 --ep 1,4,8 --dp-attention -o out/sweep-ep");
-        foreach (Option opt in o.All)
-        {
-            command.Options.Add(opt);
-        }
+        Command command = CommandBuilder.Create("sweep",
+            "Replay a grid: schedulers x rates (requests re-timed at each rate, seeded) x --chunk-tokens (sarathi) x " +
+            "--layer-groups (layered), in parallel on all local cores. Writes DIR/sweep.parquet (one row per run, " +
+            "summary.json's metric names), and DIR/sweep.md + sweep.html with goodput per configuration (highest rate whose SLO " +
+            "attainment meets --slo-target), attainment against rate and the TTFT-TBT Pareto frontier.\nShards: --shard i/N " +
+            "(0-based) runs grid points with index mod N = i into DIR/sweep-shard-i-of-N.parquet; without --shard the index " +
+            "comes from JOB_COMPLETION_INDEX (Kubernetes Indexed Job) or SLURM_ARRAY_TASK_ID (Slurm array) and N from --shards " +
+            "or SLURM_ARRAY_TASK_COUNT. Join shards with `tracereplay merge`.",
+            [
+                "tracereplay sweep --requests traces/azure-2023/AzureLLMInferenceTrace_conv.csv --model qwen3-30b-a3b --gpu h100 --tp 2 --schedulers sarathi,layered --rates 1.0:2.0:0.1 -o out/sweep",
+                "tracereplay sweep --requests traces/lengths/sharegpt_8k_filtered_stats_llama2_tokenizer.csv --model llama-3-8b --gpu h100 --schedulers sarathi --rates 2,4,8 --chunk-tokens 256,512,1024 --shard 0/4 -o out/sweep",
+                "tracereplay sweep --requests traces/azure-2023/AzureLLMInferenceTrace_conv.csv --model qwen3-30b-a3b --gpu h100 --tp 2 --schedulers sarathi --rates 1,2 --calibration my-calibrations/h100 -o out/sweep-mine",
+                "tracereplay sweep --requests traces/azure-2023/AzureLLMInferenceTrace_conv.csv --model qwen3-30b-a3b --gpu h100 --schedulers sarathi --rates 10,20,40 --ep 1,4,8 --dp-attention -o out/sweep-ep",
+            ],
+            [.. o.All]);
         command.SetAction(parse => Execute(parse, o));
         return command;
     }

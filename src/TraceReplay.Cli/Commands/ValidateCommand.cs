@@ -26,17 +26,16 @@ public static class ValidateCommand
         var seed = new Option<int>("--seed") { Description = "Seed of the replays", DefaultValueFactory = _ => 0 };
         var markdown = new Option<string?>("--markdown") { Description = "Write the report page here instead of OUT/validation.md (plot links made relative to it); `make accuracy` writes docs/accuracy.md" };
         var output = new Option<string>("--output", "-o") { Description = "Output folder: validation.csv, validation.md, plots/", Required = true };
-        var command = new Command("validate",
-            "Replay measured benchmark points and report the error of the predicted mean TTFT and TPOT. " +
-            "Each point runs as its closed-loop benchmark on the vllm-v1 scheduler with vLLM's default budgets for the GPU. Writes OUT/validation.csv (every input column + pred_ttft_ms, pred_tpot_ms, pred_note), " +
-            "OUT/validation.md (MAPE, median/p90 absolute error, bias by GPU and model; rows not expressed are counted), OUT/plots/.\n\n" +
-            "Examples:\n" +
-            "  tracereplay validate --measured benchmarks/aiconfigurator-silicon/vllm_agg_h200_b200.csv -o out/validate\n" +
-            "  tracereplay validate --measured results/ --model meta-llama/Llama-3.1-8B --gpu h200_sxm --tp 1 -o out/validate-mine");
-        foreach (Option o in new Option[] { measured, models, model, gpu, tp, perClient, costModel, scheduler, eager, seed, markdown, output })
-        {
-            command.Options.Add(o);
-        }
+        Command command = CommandBuilder.Create("validate",
+            "Replay measured benchmark points and report the error of the predicted mean TTFT and TPOT. Each point runs as its " +
+            "closed-loop benchmark on the vllm-v1 scheduler with vLLM's default budgets for the GPU. Writes OUT/validation.csv " +
+            "(every input column + pred_ttft_ms, pred_tpot_ms, pred_note), OUT/validation.md (MAPE, median/p90 absolute error, " +
+            "bias by GPU and model; rows not expressed are counted), OUT/plots/.",
+            [
+                "tracereplay validate --measured benchmarks/aiconfigurator-silicon/vllm_agg_h200_b200.csv -o out/validate",
+                "tracereplay validate --measured results/ --model meta-llama/Llama-3.1-8B --gpu h200_sxm --tp 1 -o out/validate-mine",
+            ],
+            [measured, models, model, gpu, tp, perClient, costModel, scheduler, eager, seed, markdown, output]);
         command.SetAction(parse =>
         {
             try

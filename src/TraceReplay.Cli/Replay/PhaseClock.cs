@@ -63,7 +63,8 @@ internal static class PhaseClock
         {
             w.WriteLine(FormattableString.Invariant($"{phase,-45} {wall,9:F1} {(double.IsNaN(cpu) ? "        -" : cpu.ToString("F1", System.Globalization.CultureInfo.InvariantCulture).PadLeft(9))}"));
         }
-        w.WriteLine(FormattableString.Invariant($"{"total (process start to exit of Main)",-45} {s_phases.Sum(p => p.WallMs),9:F1}"));
+        double cpuMs = Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds;
+        w.WriteLine(FormattableString.Invariant($"{"total (process start to exit of Main)",-45} {s_phases.Sum(p => p.WallMs),9:F1} {cpuMs,9:F1}"));
     }
 
     /// <summary>Times the enumeration of <paramref name="source"/> (the input read, which runs inside the replay loop).</summary>

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using TraceReplay.Benchmarks.Cli;
 using TraceReplay.Benchmarks.Ingest;
 using TraceReplay.Benchmarks.Replay;
 using TraceReplay.Core.Cost;
@@ -24,6 +25,7 @@ namespace TraceReplay.Benchmarks.Measure;
 /// measure RESULTS ingest-requests FILE            Azure CSV -> canonical request Parquet
 /// measure RESULTS parse-requests FILE             the same CSV read and parsed, rows counted, no Parquet written
 /// measure RESULTS ingest-kernels SAMPLE           shared/data kernel sample -> kernel Parquet
+/// measure RESULTS cold-cli RUNS                   RUNS fresh `tracereplay replay` processes: median per phase (issue 15)
 /// generate-azure ROWS FILE                        writes the synthetic Azure-format CSV the ingest measurement reads
 /// </code>
 /// </summary>
@@ -37,13 +39,17 @@ public static class MeasureCommand
             return 0;
         }
         string results = args[1];
+        if (args[2] == "cold-cli")
+        {
+            return ColdCliMeasure.Run(results, int.Parse(args[3], CultureInfo.InvariantCulture));
+        }
         Measurement m = args[2] switch
         {
             "replay" => Replay(args[3], args[4], int.Parse(args[5], CultureInfo.InvariantCulture)),
             "ingest-requests" => IngestRequests(args[3]),
             "parse-requests" => ParseRequests(args[3]),
             "ingest-kernels" => IngestKernels(args[3]),
-            _ => throw new ArgumentException($"measure: unknown kind '{args[2]}' (replay, ingest-requests, parse-requests, ingest-kernels)"),
+            _ => throw new ArgumentException($"measure: unknown kind '{args[2]}' (replay, ingest-requests, parse-requests, ingest-kernels, cold-cli)"),
         };
         m = m with { AllocatedBytes = GC.GetTotalAllocatedBytes(precise: true), PeakRssBytes = ProcessMemory.PeakRssBytes(), Gen2Collections = GC.CollectionCount(2) };
         string line = JsonSerializer.Serialize(m);

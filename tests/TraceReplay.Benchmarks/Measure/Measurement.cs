@@ -11,6 +11,8 @@ public sealed record Measurement
     public long Iterations { get; init; }
     public long InputBytes { get; init; }
     public double WallS { get; init; }
+    /// <summary>Cold-CLI phases: process CPU time (all threads); -1 where the phase has no CPU figure.</summary>
+    public double CpuS { get; init; } = -1;
     public long AllocatedBytes { get; init; }
     public long PeakRssBytes { get; init; }
     public int Gen2Collections { get; init; }

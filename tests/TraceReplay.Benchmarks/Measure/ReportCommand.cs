@@ -23,6 +23,7 @@ public static class ReportCommand
         Scaling(md, bdn, measured);
         HotLoop(md, bdn, measured);
         Ingest(md, bdn, measured);
+        ColdCliReport.Write(md, bdn, measured);
         File.WriteAllText(args[4], md.ToString());
         Console.WriteLine($"wrote {args[4]}");
         return 0;
