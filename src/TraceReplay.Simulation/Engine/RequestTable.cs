@@ -3,8 +3,8 @@ using TraceReplay.Core.Requests;
 namespace TraceReplay.Simulation.Engine;
 
 /// <summary>
-/// State of the requests in flight, structure-of-arrays, indexed by slot. Slots are recycled through a free list,
-/// and each slot keeps its token-gap buffer, so a steady-state replay allocates nothing per request. While a request
+/// State of the requests in flight, structure-of-arrays, indexed by slot. Slots are recycled through a free list, and
+/// token gaps go to the rank's <see cref="GapArena"/>, so a steady-state replay allocates nothing per request. While a request
 /// runs, its progress (<see cref="Computed"/>, <see cref="PrefillTarget"/>, <see cref="Generated"/>, <see cref="Blocks"/>,
 /// <see cref="LastTokenNs"/>) lives in its rank's <see cref="RunningBatch"/>; these columns hold it otherwise.
 /// </summary>
@@ -35,8 +35,8 @@ public sealed class RequestTable
     public int[] SharedBlocks = [];
     /// <summary>Prompt tokens found cached at the first admission (-1 before it).</summary>
     public int[] PrefixHitTokens = [];
-    /// <summary>Gaps between consecutive tokens, ns; <see cref="Generated"/> - 1 of them are valid.</summary>
-    public long[][] Gaps = [];
+    /// <summary>Start of the request's segment in its rank's <see cref="GapArena"/> (-1 before it decodes there).</summary>
+    public int[] GapStart = [];
     /// <summary>Index in the <see cref="RunningBatch"/> that runs the request (-1 when it does not run).</summary>
     public int[] Position = [];
 
@@ -59,7 +59,7 @@ public sealed class RequestTable
         Hashes[s] = r.HashIds;
         PrefixHitTokens[s] = -1;
         Instance[s] = instance;
-        Position[s] = -1;
+        Position[s] = GapStart[s] = -1;
         FirstTokenNs[s] = LastTokenNs[s] = -1;
         return s;
     }
@@ -68,17 +68,6 @@ public sealed class RequestTable
     {
         Hashes[slot] = null;
         _free.Push(slot);
-    }
-
-    /// <summary>Records gap number <paramref name="index"/> (from 0) of <paramref name="slot"/>'s tokens.</summary>
-    public void AddGap(int slot, int index, long gapNs)
-    {
-        long[] gaps = Gaps[slot];
-        if (index == gaps.Length)
-        {
-            Array.Resize(ref Gaps[slot], Math.Max(16, gaps.Length * 2));
-        }
-        Gaps[slot][index] = gapNs;
     }
 
     private void Grow(int capacity)
@@ -100,11 +89,10 @@ public sealed class RequestTable
         Array.Resize(ref CachedRefs, capacity);
         Array.Resize(ref SharedBlocks, capacity);
         Array.Resize(ref PrefixHitTokens, capacity);
-        Array.Resize(ref Gaps, capacity);
+        Array.Resize(ref GapStart, capacity);
         Array.Resize(ref Position, capacity);
         for (int s = capacity - 1; s >= old; s--)
         {
-            Gaps[s] = [];
             _free.Push(s);
         }
     }

@@ -7,8 +7,9 @@ namespace TraceReplay.Simulation.Engine;
 /// token time) lives here; <see cref="RequestTable"/> holds it before admission and gets it back when the request leaves
 /// (finished, preempted, handed off). Admission, removal and a prompt turning into a decode are the scalar slow path.
 /// </summary>
-public sealed class RunningBatch(RequestTable table)
+public sealed partial class RunningBatch(RequestTable table)
 {
+    private readonly RequestTable _table = table;
     private int[] _slot = new int[64];
     private int[] _computed = new int[64];
     private int[] _target = new int[64];
@@ -17,6 +18,9 @@ public sealed class RunningBatch(RequestTable table)
     private int[] _blocks = new int[64];
     private long[] _lastTokenNs = new long[64];
     private long[] _admitted = new long[64];
+    private int[] _gapStart = new int[64];
+    private readonly GapArena _arena = new(table);
+    private Action<int, int>? _gapsMoved;
     private long[] _gapScratch = new long[64];
     private int[] _scratch = new int[64];
     private long _admissions;
@@ -37,11 +41,11 @@ public sealed class RunningBatch(RequestTable table)
 
     public bool Contains(int slot)
     {
-        int i = slot < table.Position.Length ? table.Position[slot] : -1;
+        int i = slot < _table.Position.Length ? _table.Position[slot] : -1;
         return i >= 0 && i < Count && _slot[i] == slot;
     }
 
-    public bool IsDecoding(int slot) => Contains(slot) && table.Position[slot] < DecodeCount;
+    public bool IsDecoding(int slot) => Contains(slot) && _table.Position[slot] < DecodeCount;
     public int Computed(int slot) => _computed[IndexOf(slot)];
     public int Target(int slot) => _target[IndexOf(slot)];
     public int RemainingPrefill(int slot) => Target(slot) - Computed(slot);
@@ -51,21 +55,26 @@ public sealed class RunningBatch(RequestTable table)
     public void Add(int slot)
     {
         Reserve(Count + 1);
-        bool decoding = table.Generated[slot] > 0 && table.Computed[slot] >= table.PrefillTarget[slot];
+        bool decoding = _table.Generated[slot] > 0 && _table.Computed[slot] >= _table.PrefillTarget[slot];
         int i = decoding ? DecodeCount : Count; // the newest admission ends its part
         Move(i, i + 1, Count - i);
         _slot[i] = slot;
-        _computed[i] = table.Computed[slot];
-        _target[i] = table.PrefillTarget[slot];
-        _generated[i] = table.Generated[slot];
-        _output[i] = table.Output[slot];
-        _blocks[i] = table.Blocks[slot];
-        _lastTokenNs[i] = table.LastTokenNs[slot];
+        _computed[i] = _table.Computed[slot];
+        _target[i] = _table.PrefillTarget[slot];
+        _generated[i] = _table.Generated[slot];
+        _output[i] = _table.Output[slot];
+        _blocks[i] = _table.Blocks[slot];
+        _lastTokenNs[i] = _table.LastTokenNs[slot];
         _admitted[i] = _admissions++;
-        table.Position[slot] = i;
+        _gapStart[i] = _table.GapStart[slot];
+        _table.Position[slot] = i;
         Count++;
         DecodeCount += decoding ? 1 : 0;
         LastAddedSlot = slot;
+        if (decoding)
+        {
+            ReserveGaps(i);
+        }
     }
 
     /// <summary>Takes <paramref name="slot"/> out, giving its progress back to the request table (order of the rest kept).</summary>
@@ -76,79 +85,6 @@ public sealed class RunningBatch(RequestTable table)
         Move(i + 1, i, Count - i - 1);
         Count--;
         DecodeCount -= i < DecodeCount ? 1 : 0;
-    }
-
-    /// <summary>A prompt piece of <paramref name="tokens"/> completed (<paramref name="emitNs"/> >= 0: and sampled a
-    /// token then). Returns true when the request is complete; a request whose prompt is done joins the decodes.</summary>
-    public bool CompletePiece(int slot, int tokens, long emitNs)
-    {
-        int i = IndexOf(slot);
-        _computed[i] += tokens;
-        if (emitNs >= 0)
-        {
-            int g = _generated[i];
-            if (g == 0)
-            {
-                table.FirstTokenNs[slot] = emitNs;
-            }
-            else
-            {
-                table.AddGap(slot, g - 1, emitNs - _lastTokenNs[i]);
-            }
-            _lastTokenNs[i] = emitNs;
-            _generated[i] = g + 1;
-            if (g + 1 >= _output[i])
-            {
-                return true;
-            }
-        }
-        if (i >= DecodeCount && _generated[i] > 0 && _computed[i] >= _target[i])
-        {
-            JoinDecodes(i);
-        }
-        return false;
-    }
-
-    /// <summary>
-    /// Gives each of the first <paramref name="n"/> decodes room for one more KV token, when the available blocks cover
-    /// them all (one vector compare-and-count, one allocation). False, with nothing changed, when they do not: the
-    /// caller then takes the scalar path that preempts.
-    /// </summary>
-    public bool TryGrowDecodes(int n, BlockManager blocks)
-    {
-        int need = BatchKernels.BlockDemand(_computed.AsSpan(0, n), _blocks.AsSpan(0, n), blocks.BlockTokens, Vectorized, out bool beyondOne);
-        if (beyondOne || need > blocks.AvailableBlocks)
-        {
-            return false;
-        }
-        if (need > 0 && !blocks.TryAllocate(need))
-        {
-            throw new InvalidOperationException($"KV block accounting broke: {need} blocks checked available, then not");
-        }
-        BatchKernels.GrowBlocks(_blocks.AsSpan(0, n), _computed.AsSpan(0, n), blocks.BlockTokens, Vectorized);
-        return true;
-    }
-
-    public void CopyDecodes(int n, IterationPlan plan) => plan.AddDecodes(_slot.AsSpan(0, n), _computed.AsSpan(0, n));
-
-    /// <summary>
-    /// The first <paramref name="n"/> decodes ran: each sampled a token at <paramref name="nowNs"/> (context, tokens and
-    /// gaps in one pass). Returns the slots that finished, in batch order, already taken out in one compaction.
-    /// </summary>
-    public ReadOnlySpan<int> EmitDecodes(int n, long nowNs)
-    {
-        if (_gapScratch.Length < n)
-        {
-            _gapScratch = new long[_slot.Length];
-        }
-        Span<long> gaps = _gapScratch.AsSpan(0, n);
-        bool anyDone = BatchKernels.Emit(_computed.AsSpan(0, n), _generated.AsSpan(0, n), _output.AsSpan(0, n),
-            _lastTokenNs.AsSpan(0, n), gaps, nowNs, Vectorized);
-        for (int i = 0; i < n; i++)
-        {
-            table.AddGap(_slot[i], _generated[i] - 2, gaps[i]);
-        }
-        return anyDone ? RemoveDone(n) : [];
     }
 
     /// <summary>Running requests currently decoding, copied (scheduling may preempt some).</summary>
@@ -176,38 +112,14 @@ public sealed class RunningBatch(RequestTable table)
         int best = 0;
         for (int i = 1; i < Count; i++)
         {
-            long a = table.ArrivalNs[_slot[i]], b = table.ArrivalNs[_slot[best]];
-            long ia = table.Id[_slot[i]], ib = table.Id[_slot[best]];
+            long a = _table.ArrivalNs[_slot[i]], b = _table.ArrivalNs[_slot[best]];
+            long ia = _table.Id[_slot[i]], ib = _table.Id[_slot[best]];
             if (a > b || (a == b && (ia > ib || (ia == ib && _admitted[i] < _admitted[best]))))
             {
                 best = i;
             }
         }
         return _slot[best];
-    }
-
-    private ReadOnlySpan<int> RemoveDone(int n)
-    {
-        int k = 0, w = 0;
-        for (int i = 0; i < n; i++)
-        {
-            if (_generated[i] >= _output[i])
-            {
-                WriteBack(i);
-                _scratch[k++] = _slot[i];
-            }
-            else if (w++ != i)
-            {
-                int to = w - 1;
-                (_slot[to], _computed[to], _target[to], _generated[to], _output[to], _blocks[to], _lastTokenNs[to], _admitted[to]) =
-                    (_slot[i], _computed[i], _target[i], _generated[i], _output[i], _blocks[i], _lastTokenNs[i], _admitted[i]);
-                table.Position[_slot[to]] = to;
-            }
-        }
-        Move(n, w, Count - n);
-        Count -= k;
-        DecodeCount -= k;
-        return _scratch.AsSpan(0, k);
     }
 
     /// <summary>Moves prefill entry <paramref name="i"/> into the decodes at its admission-order place.</summary>
@@ -217,21 +129,42 @@ public sealed class RunningBatch(RequestTable table)
         q = ~q; // admissions are unique: never found
         (int slot, int c, int t, int g, int o, int b, long last, long adm) =
             (_slot[i], _computed[i], _target[i], _generated[i], _output[i], _blocks[i], _lastTokenNs[i], _admitted[i]);
+        int gapStart = _gapStart[i];
         Move(q, q + 1, i - q);
         (_slot[q], _computed[q], _target[q], _generated[q], _output[q], _blocks[q], _lastTokenNs[q], _admitted[q]) = (slot, c, t, g, o, b, last, adm);
-        table.Position[slot] = q;
+        _gapStart[q] = gapStart;
+        _table.Position[slot] = q;
         DecodeCount++;
+        ReserveGaps(q);
+    }
+
+    /// <summary>Gives entry <paramref name="i"/> its gap segment (Output - 1 gaps) if it has none yet.</summary>
+    private void ReserveGaps(int i)
+    {
+        if (_gapStart[i] >= 0 || _output[i] < 2)
+        {
+            return;
+        }
+        _gapsMoved ??= (slot, start) =>
+        {
+            if (Contains(slot))
+            {
+                _gapStart[_table.Position[slot]] = start;
+            }
+        };
+        int slot = _slot[i];
+        _table.GapStart[slot] = _gapStart[i] = _arena.Reserve(slot, _output[i] - 1, _gapsMoved);
     }
 
     private void WriteBack(int i)
     {
         int s = _slot[i];
-        table.Computed[s] = _computed[i];
-        table.PrefillTarget[s] = _target[i];
-        table.Generated[s] = _generated[i];
-        table.Blocks[s] = _blocks[i];
-        table.LastTokenNs[s] = _lastTokenNs[i];
-        table.Position[s] = -1;
+        _table.Computed[s] = _computed[i];
+        _table.PrefillTarget[s] = _target[i];
+        _table.Generated[s] = _generated[i];
+        _table.Blocks[s] = _blocks[i];
+        _table.LastTokenNs[s] = _lastTokenNs[i];
+        _table.Position[s] = -1;
     }
 
     /// <summary>Moves entries [from, from + length) to start at <paramref name="to"/>, every column.</summary>
@@ -249,14 +182,15 @@ public sealed class RunningBatch(RequestTable table)
         Array.Copy(_blocks, from, _blocks, to, length);
         Array.Copy(_lastTokenNs, from, _lastTokenNs, to, length);
         Array.Copy(_admitted, from, _admitted, to, length);
+        Array.Copy(_gapStart, from, _gapStart, to, length);
         for (int j = to; j < to + length; j++)
         {
-            table.Position[_slot[j]] = j;
+            _table.Position[_slot[j]] = j;
         }
     }
 
     private int IndexOf(int slot) =>
-        Contains(slot) ? table.Position[slot] : throw new InvalidOperationException($"slot {slot} is not running on this rank");
+        Contains(slot) ? _table.Position[slot] : throw new InvalidOperationException($"slot {slot} is not running on this rank");
 
     private void Reserve(int n)
     {
@@ -273,6 +207,7 @@ public sealed class RunningBatch(RequestTable table)
         Array.Resize(ref _blocks, size);
         Array.Resize(ref _lastTokenNs, size);
         Array.Resize(ref _admitted, size);
+        Array.Resize(ref _gapStart, size);
         Array.Resize(ref _scratch, size);
     }
 }

@@ -162,6 +162,7 @@ public sealed class ServingInstance
                 else if (emits[i] && Handoff is not null)
                 {
                     running.Remove(s);
+                    running.TakeGaps(s); // it decodes on the decode instance
                     rank.Scheduler.OnRemoved(s);
                     Handoff.HandOff(this, s, endNs);
                 }
@@ -175,6 +176,6 @@ public sealed class ServingInstance
     {
         rank.Context.ReleaseBlocks(slot);
         rank.Scheduler.OnRemoved(slot);
-        finish.Finish(slot);
+        finish.Finish(slot, rank.Context.Running.TakeGaps(slot));
     }
 }

@@ -66,7 +66,7 @@ public class BatchStepBenchmarks : IRequestFinisher
         return _nowNs;
     }
 
-    public void Finish(int slot) => _table.Release(slot); // the instance gave its blocks back
+    public void Finish(int slot, Span<long> gapsNs) => _table.Release(slot); // the instance gave its blocks back
 
     /// <summary>A decode with its prompt's KV in place and its first token out, outputs of 2-512 tokens (mean ~256).</summary>
     private void AddDecode()
