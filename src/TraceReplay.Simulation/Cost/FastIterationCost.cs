@@ -133,17 +133,21 @@ public sealed class FastIterationCost : IIterationCostEvaluator
 
     private void ComputeAggregates(IterationPlan plan)
     {
-        long offsets = 0;
+        long offsets = 0, fullPairs = 0;
         if (plan.PieceCount > 0)
         {
-            AttentionSums.Prefill(plan.PieceTokens, plan.PieceOffsets, 0, _vectorized, out _, out offsets);
+            AttentionSums.Prefill(plan.PieceTokens, plan.PieceOffsets, 0, _vectorized, out fullPairs, out offsets);
         }
         long prefillContext = offsets + plan.PrefillTokens;
         for (int w = 0; w < _windows.Length; w++)
         {
             AttentionSums.Decode(plan.DecodeCached, _windows[w], _vectorized, out long dPairs, out long dContext);
             long pPairs = 0, pRead = 0;
-            if (plan.PieceCount > 0)
+            if (plan.PieceCount > 0 && _windows[w] == 0)
+            {
+                (pPairs, pRead) = (fullPairs, offsets); // full attention: the sums above
+            }
+            else if (plan.PieceCount > 0)
             {
                 AttentionSums.Prefill(plan.PieceTokens, plan.PieceOffsets, _windows[w], _vectorized, out pPairs, out pRead);
             }

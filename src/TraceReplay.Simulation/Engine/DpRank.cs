@@ -8,10 +8,14 @@ namespace TraceReplay.Simulation.Engine;
 /// </summary>
 public sealed class DpRank
 {
-    public DpRank(int instance, ReplayOptions options, RequestTable requests, int kvBlocks, int layers)
+    /// <param name="vectorizedBatch">False only for the scalar test oracle of the batch passes (<see cref="BatchKernels"/>).</param>
+    public DpRank(int instance, ReplayOptions options, RequestTable requests, int kvBlocks, int layers, bool vectorizedBatch = true)
     {
         Scheduler = SchedulerRegistry.Create(options.Scheduler, options);
-        Context = new SchedulerContext(requests, new BlockManager(kvBlocks, options.BlockTokens), options, layers, instance) { Scheduler = Scheduler };
+        Context = new SchedulerContext(requests, new BlockManager(kvBlocks, options.BlockTokens), options, layers, instance, vectorizedBatch)
+        {
+            Scheduler = Scheduler,
+        };
     }
 
     public IScheduler Scheduler { get; }

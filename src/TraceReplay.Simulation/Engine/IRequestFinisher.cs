@@ -1,7 +1,7 @@
 namespace TraceReplay.Simulation.Engine;
 
-/// <summary>Takes a finished request's slot: writes its outcome, then frees the slot.</summary>
+/// <summary>Takes a finished request's slot and its token gaps (valid during the call): writes its outcome, then frees the slot.</summary>
 public interface IRequestFinisher
 {
-    void Finish(int slot);
+    void Finish(int slot, Span<long> gapsNs);
 }

@@ -78,6 +78,20 @@ public sealed class IterationPlan
         _decodeCached[DecodeCount++] = cachedTokens;
     }
 
+    /// <summary>Adds decodes in bulk (a running batch's decode prefix), in order.</summary>
+    public void AddDecodes(ReadOnlySpan<int> slots, ReadOnlySpan<int> cachedTokens)
+    {
+        int n = DecodeCount + slots.Length;
+        if (n > _decodeSlots.Length)
+        {
+            Array.Resize(ref _decodeSlots, Math.Max(n, _decodeSlots.Length * 2));
+            Array.Resize(ref _decodeCached, _decodeSlots.Length);
+        }
+        slots.CopyTo(_decodeSlots.AsSpan(DecodeCount));
+        cachedTokens.CopyTo(_decodeCached.AsSpan(DecodeCount));
+        DecodeCount = n;
+    }
+
     public void AddPiece(int slot, int tokens, int offset, bool emitsToken)
     {
         if (PieceCount == _pieceSlots.Length)

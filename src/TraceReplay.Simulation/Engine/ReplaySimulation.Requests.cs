@@ -125,11 +125,10 @@ public sealed partial class ReplaySimulation
         }
     }
 
-    void IRequestFinisher.Finish(int slot)
+    void IRequestFinisher.Finish(int slot, Span<long> g)
     {
         RequestTable t = _requests;
-        int gaps = t.Generated[slot] - 1;
-        Span<long> g = t.Gaps[slot].AsSpan(0, gaps);
+        int gaps = g.Length;
         long max = -1, sum = 0;
         foreach (long gap in g)
         {

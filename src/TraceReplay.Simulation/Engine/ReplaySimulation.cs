@@ -37,9 +37,17 @@ public sealed partial class ReplaySimulation : IRequestFinisher
     private ClosedLoopSource? _closedLoop;
     private readonly bool _prefixCaching;
     private readonly PrefixCacheCounter _prefix;
+    private readonly bool _vectorizedBatch;
 
     public ReplaySimulation(ReplayOptions options, ICostModel cost, IReplaySink? sink = null)
+        : this(options, cost, sink, vectorizedBatch: true)
     {
+    }
+
+    /// <param name="vectorizedBatch">False runs the batch passes' scalar test oracle (<see cref="BatchKernels"/>).</param>
+    internal ReplaySimulation(ReplayOptions options, ICostModel cost, IReplaySink? sink, bool vectorizedBatch)
+    {
+        _vectorizedBatch = vectorizedBatch;
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Disaggregated ? options.DecodeReplicas : options.Replicas, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxSequences, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.BlockTokens, 1);
@@ -73,7 +81,8 @@ public sealed partial class ReplaySimulation : IRequestFinisher
         var energy = EnergyModel.For(Gpu, pool);
         for (int i = first; i < first + pool.Replicas; i++)
         {
-            _instances[i] = new ServingInstance(i, pool, _requests, Evaluator(pool, graph, cost, routing, i), energy, blocks, Model.NumLayers);
+            _instances[i] = new ServingInstance(i, pool, _requests, Evaluator(pool, graph, cost, routing, i), energy, blocks, Model.NumLayers,
+                _vectorizedBatch);
         }
         return (graph, blocks, energy);
     }

@@ -3,8 +3,10 @@ using TraceReplay.Core.Requests;
 namespace TraceReplay.Simulation.Engine;
 
 /// <summary>
-/// State of the requests in flight, structure-of-arrays, indexed by slot. Slots are recycled through a free list,
-/// and each slot keeps its token-gap buffer, so a steady-state replay allocates nothing per request.
+/// State of the requests in flight, structure-of-arrays, indexed by slot. Slots are recycled through a free list, and
+/// token gaps go to the rank's <see cref="GapArena"/>, so a steady-state replay allocates nothing per request. While a request
+/// runs, its progress (<see cref="Computed"/>, <see cref="PrefillTarget"/>, <see cref="Generated"/>, <see cref="Blocks"/>,
+/// <see cref="LastTokenNs"/>) lives in its rank's <see cref="RunningBatch"/>; these columns hold it otherwise.
 /// </summary>
 public sealed class RequestTable
 {
@@ -33,8 +35,10 @@ public sealed class RequestTable
     public int[] SharedBlocks = [];
     /// <summary>Prompt tokens found cached at the first admission (-1 before it).</summary>
     public int[] PrefixHitTokens = [];
-    /// <summary>Gaps between consecutive tokens, ns; <see cref="Generated"/> - 1 of them are valid.</summary>
-    public long[][] Gaps = [];
+    /// <summary>Start of the request's segment in its rank's <see cref="GapArena"/> (-1 before it decodes there).</summary>
+    public int[] GapStart = [];
+    /// <summary>Index in the <see cref="RunningBatch"/> that runs the request (-1 when it does not run).</summary>
+    public int[] Position = [];
 
     public int Capacity => Id.Length;
 
@@ -55,6 +59,7 @@ public sealed class RequestTable
         Hashes[s] = r.HashIds;
         PrefixHitTokens[s] = -1;
         Instance[s] = instance;
+        Position[s] = GapStart[s] = -1;
         FirstTokenNs[s] = LastTokenNs[s] = -1;
         return s;
     }
@@ -63,32 +68,6 @@ public sealed class RequestTable
     {
         Hashes[slot] = null;
         _free.Push(slot);
-    }
-
-    public bool IsDecoding(int slot) => Generated[slot] > 0 && Computed[slot] >= PrefillTarget[slot];
-
-    public int RemainingPrefill(int slot) => PrefillTarget[slot] - Computed[slot];
-
-    /// <summary>Records a sampled token at <paramref name="timeNs"/>; returns true when the request is complete.</summary>
-    public bool EmitToken(int slot, long timeNs)
-    {
-        int g = Generated[slot];
-        if (g == 0)
-        {
-            FirstTokenNs[slot] = timeNs;
-        }
-        else
-        {
-            long[] gaps = Gaps[slot];
-            if (g - 1 == gaps.Length)
-            {
-                Array.Resize(ref Gaps[slot], Math.Max(16, gaps.Length * 2));
-            }
-            Gaps[slot][g - 1] = timeNs - LastTokenNs[slot];
-        }
-        LastTokenNs[slot] = timeNs;
-        Generated[slot] = g + 1;
-        return g + 1 >= Output[slot];
     }
 
     private void Grow(int capacity)
@@ -110,10 +89,10 @@ public sealed class RequestTable
         Array.Resize(ref CachedRefs, capacity);
         Array.Resize(ref SharedBlocks, capacity);
         Array.Resize(ref PrefixHitTokens, capacity);
-        Array.Resize(ref Gaps, capacity);
+        Array.Resize(ref GapStart, capacity);
+        Array.Resize(ref Position, capacity);
         for (int s = capacity - 1; s >= old; s--)
         {
-            Gaps[s] = [];
             _free.Push(s);
         }
     }

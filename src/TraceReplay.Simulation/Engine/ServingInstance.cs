@@ -23,8 +23,9 @@ public sealed class ServingInstance
     private long _enqueued;
 
     /// <param name="kvBlocks">KV blocks of the whole instance (split evenly over its ranks).</param>
+    /// <param name="vectorizedBatch">False only for the scalar test oracle of the batch passes (<see cref="BatchKernels"/>).</param>
     public ServingInstance(int index, ReplayOptions options, RequestTable requests, IIterationCostEvaluator cost, EnergyModel energy,
-        int kvBlocks, int layers)
+        int kvBlocks, int layers, bool vectorizedBatch = true)
     {
         Index = index;
         _cost = cost;
@@ -33,7 +34,7 @@ public sealed class ServingInstance
         _layers = layers;
         _overhead = StepOverhead.For(options);
         int ranks = options.ExpertParallel;
-        _ranks = [.. Enumerable.Range(0, ranks).Select(_ => new DpRank(index, options, requests, kvBlocks / ranks, layers))];
+        _ranks = [.. Enumerable.Range(0, ranks).Select(_ => new DpRank(index, options, requests, kvBlocks / ranks, layers, vectorizedBatch))];
         _plans = [.. _ranks.Select(r => r.Plan)];
         if (ranks > 1 && cost is not ExpertParallelIterationCost)
         {
@@ -133,16 +134,16 @@ public sealed class ServingInstance
     private void Complete(DpRank rank, long endNs, IRequestFinisher finish)
     {
         IterationPlan plan = rank.Plan;
-        RequestTable r = rank.Context.Requests;
-        ReadOnlySpan<int> decodes = plan.DecodeSlots;
-        for (int i = 0; i < decodes.Length; i++)
+        RunningBatch running = rank.Context.Running;
+        int decodes = plan.DecodeCount;
+        // Every scheduler runs a prefix of the batch's decodes (preempted ones left both); landed requests join behind it.
+        if (!running.DecodeSlots[..Math.Min(decodes, running.DecodeCount)].SequenceEqual(plan.DecodeSlots))
         {
-            int s = decodes[i];
-            r.Computed[s]++;
-            if (r.EmitToken(s, endNs))
-            {
-                Finish(rank, s, finish);
-            }
+            throw new InvalidOperationException("the iteration's decodes are not the running batch's decode prefix");
+        }
+        foreach (int s in running.EmitDecodes(decodes, endNs))
+        {
+            Finish(rank, s, finish);
         }
         if (plan.PrefillCommits)
         {
@@ -151,15 +152,17 @@ public sealed class ServingInstance
             for (int i = 0; i < slots.Length; i++)
             {
                 int s = slots[i];
-                r.Computed[s] += tokens[i];
+                bool done = running.CompletePiece(s, tokens[i], emits[i] ? endNs : -1);
                 rank.Context.CommitPrefix(s);
-                if (emits[i] && r.EmitToken(s, endNs))
+                if (done)
                 {
+                    running.Remove(s);
                     Finish(rank, s, finish);
                 }
                 else if (emits[i] && Handoff is not null)
                 {
-                    rank.Context.Running.Remove(s);
+                    running.Remove(s);
+                    running.TakeGaps(s); // it decodes on the decode instance
                     rank.Scheduler.OnRemoved(s);
                     Handoff.HandOff(this, s, endNs);
                 }
@@ -168,11 +171,11 @@ public sealed class ServingInstance
         rank.Scheduler.OnIterationCompleted(rank.Context, plan);
     }
 
+    /// <summary>A request that left the running batch is complete: its KV goes back, its outcome out.</summary>
     private static void Finish(DpRank rank, int slot, IRequestFinisher finish)
     {
         rank.Context.ReleaseBlocks(slot);
-        rank.Context.Running.Remove(slot);
         rank.Scheduler.OnRemoved(slot);
-        finish.Finish(slot);
+        finish.Finish(slot, rank.Context.Running.TakeGaps(slot));
     }
 }

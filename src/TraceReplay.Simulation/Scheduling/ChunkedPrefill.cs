@@ -8,20 +8,14 @@ internal static class ChunkedPrefill
     /// <summary>Runs the running requests' unfinished prompts, in admission order, while budget lasts.</summary>
     public static void Continue(SchedulerContext ctx, IterationPlan plan, ref int budget)
     {
-        RequestTable r = ctx.Requests;
-        foreach (int s in ctx.Running)
+        RunningBatch running = ctx.Running;
+        foreach (int s in running.PrefillSlots)
         {
             if (budget <= 0)
             {
                 return;
             }
-            if (r.IsDecoding(s))
-            {
-                continue;
-            }
-            int c = Math.Min(r.RemainingPrefill(s), budget);
-            plan.AddPiece(s, c, r.Computed[s], r.Computed[s] + c == r.PrefillTarget[s]);
-            budget -= c;
+            AddChunk(running, s, plan, ref budget);
         }
     }
 
@@ -29,24 +23,39 @@ internal static class ChunkedPrefill
     /// <paramref name="keepFreeBlocks"/> blocks must stay free after an admission.</summary>
     public static void Admit(SchedulerContext ctx, IterationPlan plan, ref int budget, int keepFreeBlocks = 0)
     {
-        RequestTable r = ctx.Requests;
         while (budget > 0 && ctx.Waiting.Count > 0 && ctx.Running.Count < ctx.Options.MaxSequences
             && ctx.Blocks.AvailableBlocks - BlocksToAdmit(ctx, ctx.Waiting.PeekFront()) >= keepFreeBlocks && ctx.TryAdmitHead())
         {
-            int s = ctx.Running[^1];
-            int c = Math.Min(r.RemainingPrefill(s), budget);
-            plan.AddPiece(s, c, r.Computed[s], r.Computed[s] + c == r.PrefillTarget[s]);
-            budget -= c;
+            AddChunk(ctx.Running, ctx.Running.LastAddedSlot, plan, ref budget);
         }
+    }
+
+    /// <summary>A chunk of min(remaining prompt, budget) tokens of running <paramref name="slot"/>.</summary>
+    public static void AddChunk(RunningBatch running, int slot, IterationPlan plan, ref int budget)
+    {
+        int computed = running.Computed(slot);
+        int c = Math.Min(running.Target(slot) - computed, budget);
+        plan.AddPiece(slot, c, computed, computed + c == running.Target(slot));
+        budget -= c;
     }
 
     private static int BlocksToAdmit(SchedulerContext ctx, int slot) =>
         ctx.Blocks.BlocksFor(ctx.Requests.Prompt[slot] + ctx.Requests.Generated[slot]) - ctx.Requests.Blocks[slot];
 
-    /// <summary>Every decoding request, each given room for one more KV token (preempting when blocks run out).</summary>
+    /// <summary>
+    /// Every decoding request (up to <paramref name="limit"/>), each given room for one more KV token. When the free
+    /// blocks cover them all, one vector pass over the batch's decode prefix; otherwise request by request in admission
+    /// order, preempting the youngest when blocks run out.
+    /// </summary>
     public static void AllDecodes(SchedulerContext ctx, IterationPlan plan, int limit = int.MaxValue)
     {
-        RequestTable r = ctx.Requests;
+        RunningBatch running = ctx.Running;
+        int n = Math.Min(running.DecodeCount, limit);
+        if (plan.DecodeCount == 0 && running.TryGrowDecodes(n, ctx.Blocks))
+        {
+            running.CopyDecodes(n, plan);
+            return;
+        }
         foreach (int s in ctx.DecodingSnapshot())
         {
             if (plan.DecodeCount >= limit)
@@ -54,9 +63,9 @@ internal static class ChunkedPrefill
                 return;
             }
             // A request preempted as a victim earlier in this loop no longer decodes.
-            if (r.IsDecoding(s) && ctx.EnsureDecodeBlock(s, plan))
+            if (running.IsDecoding(s) && ctx.EnsureDecodeBlock(s, plan))
             {
-                plan.AddDecode(s, r.Computed[s]);
+                plan.AddDecode(s, running.Computed(s));
             }
         }
     }

@@ -39,11 +39,11 @@ public sealed class LayeredScheduler(ReplayOptions options) : IScheduler
         plan.GroupCount = Groups;
         plan.PrefillCommits = last;
         plan.PrefillEmbeds = _group == 0;
-        RequestTable r = ctx.Requests;
+        RunningBatch r = ctx.Running;
         for (int i = 0; i < _slots.Count; i++)
         {
             int s = _slots[i];
-            plan.AddPiece(s, _tokens[i], _offsets[i], last && _offsets[i] + _tokens[i] == r.PrefillTarget[s]);
+            plan.AddPiece(s, _tokens[i], _offsets[i], last && _offsets[i] + _tokens[i] == r.Target(s));
         }
     }
 
@@ -75,18 +75,18 @@ public sealed class LayeredScheduler(ReplayOptions options) : IScheduler
     {
         RequestTable r = ctx.Requests;
         int budget = options.CohortTokens;
-        foreach (int s in ctx.Running)
+        foreach (int s in ctx.Running.PrefillSlots)
         {
-            if (budget == 0 || r.IsDecoding(s))
+            if (budget == 0)
             {
                 continue;
             }
-            int remaining = r.RemainingPrefill(s);
+            int remaining = ctx.Running.RemainingPrefill(s);
             if (_slots.Count > 0 && remaining > budget)
             {
                 break;
             }
-            Add(s, Math.Min(remaining, budget), r.Computed[s]);
+            Add(s, Math.Min(remaining, budget), ctx.Running.Computed(s));
             budget -= _tokens[^1];
         }
         while (budget > 0 && ctx.Waiting.Count > 0 && ctx.Running.Count < options.MaxSequences)

@@ -6,17 +6,16 @@ namespace TraceReplay.Simulation.Scheduling;
 /// What a scheduler sees of one instance, and the only ways it may change it: admit the head of the waiting queue
 /// (allocating its prompt's KV blocks), grow a decode's blocks, and preempt by recompute when blocks run out.
 /// </summary>
-public sealed class SchedulerContext(RequestTable requests, BlockManager blocks, ReplayOptions options, int layers, int instance = 0)
+public sealed class SchedulerContext(RequestTable requests, BlockManager blocks, ReplayOptions options, int layers, int instance = 0,
+    bool vectorized = true)
 {
-    private int[] _scratch = new int[64];
-
     public RequestTable Requests { get; } = requests;
     public BlockManager Blocks { get; } = blocks;
     public ReplayOptions Options { get; } = options;
     public int Layers { get; } = layers;
 
-    /// <summary>Admitted requests (prefilling or decoding), in admission order.</summary>
-    public List<int> Running { get; } = [];
+    /// <summary>Admitted requests (decoding, then prefilling; each part in admission order) and their progress.</summary>
+    public RunningBatch Running { get; } = new(requests) { Vectorized = vectorized };
 
     /// <summary>Arrived, not admitted (or preempted) requests; FCFS from the front.</summary>
     public WaitingQueue Waiting { get; } = new(requests, instance);
@@ -84,7 +83,7 @@ public sealed class SchedulerContext(RequestTable requests, BlockManager blocks,
         {
             return;
         }
-        int full = cache.FullBlocks(hashes, Math.Min(Requests.Computed[slot], Requests.Prompt[slot]));
+        int full = cache.FullBlocks(hashes, Math.Min(Running.Computed(slot), Requests.Prompt[slot]));
         for (int i = Requests.CachedRefs[slot]; i < full; i++)
         {
             if (cache.Insert(hashes[i]))
@@ -95,8 +94,8 @@ public sealed class SchedulerContext(RequestTable requests, BlockManager blocks,
         }
     }
 
-    /// <summary>Gives back <paramref name="slot"/>'s KV: its own blocks to the free pool, its references on cached
-    /// prefix blocks to the prefix cache (which keeps them until evicted).</summary>
+    /// <summary>Gives back the KV of <paramref name="slot"/>, no longer running: its own blocks to the free pool, its
+    /// references on cached prefix blocks to the prefix cache (which keeps them until evicted).</summary>
     public void ReleaseBlocks(int slot)
     {
         ReleaseBlocks(Requests.Blocks[slot] - Requests.SharedBlocks[slot], Requests.CachedRefs[slot], Requests.Hashes[slot]);
@@ -117,7 +116,7 @@ public sealed class SchedulerContext(RequestTable requests, BlockManager blocks,
     /// Makes room for one more KV token of <paramref name="slot"/>, preempting the youngest running requests when
     /// blocks run out. Returns false when <paramref name="slot"/> itself was preempted.
     /// </summary>
-    public bool EnsureDecodeBlock(int slot, IterationPlan plan) => EnsureBlocks(slot, Requests.Computed[slot] + 1L, plan);
+    public bool EnsureDecodeBlock(int slot, IterationPlan plan) => EnsureBlocks(slot, Running.Computed(slot) + 1L, plan);
 
     /// <summary>
     /// Grows <paramref name="slot"/>'s KV blocks to hold <paramref name="tokens"/> tokens (vLLM v1 allocates a prompt
@@ -127,15 +126,15 @@ public sealed class SchedulerContext(RequestTable requests, BlockManager blocks,
     public bool EnsureBlocks(int slot, long tokens, IterationPlan plan)
     {
         int need = Blocks.BlocksFor(tokens);
-        while (Requests.Blocks[slot] < need)
+        while (Running.Blocks(slot) < need)
         {
-            int more = need - Requests.Blocks[slot];
+            int more = need - Running.Blocks(slot);
             if (Blocks.TryAllocate(more))
             {
-                Requests.Blocks[slot] += more;
+                Running.Blocks(slot) += more;
                 continue;
             }
-            int victim = Youngest();
+            int victim = Running.Youngest();
             Preempt(victim, plan);
             if (victim == slot)
             {
@@ -145,58 +144,20 @@ public sealed class SchedulerContext(RequestTable requests, BlockManager blocks,
         return true;
     }
 
-    /// <summary>Running requests in admission order, copied (the running list may shrink while scheduling).</summary>
-    public ReadOnlySpan<int> RunningSnapshot()
-    {
-        if (_scratch.Length < Running.Count)
-        {
-            _scratch = new int[Math.Max(Running.Count, _scratch.Length * 2)];
-        }
-        Running.CopyTo(_scratch);
-        return _scratch.AsSpan(0, Running.Count);
-    }
+    /// <summary>Running requests in admission order, copied (the running batch may shrink while scheduling).</summary>
+    public ReadOnlySpan<int> RunningSnapshot() => Running.AdmissionOrderSnapshot();
 
-    /// <summary>Running requests currently decoding, copied (the running list may shrink while scheduling).</summary>
-    public ReadOnlySpan<int> DecodingSnapshot()
-    {
-        int n = 0;
-        if (_scratch.Length < Running.Count)
-        {
-            _scratch = new int[Math.Max(Running.Count, _scratch.Length * 2)];
-        }
-        foreach (int s in Running)
-        {
-            if (Requests.IsDecoding(s))
-            {
-                _scratch[n++] = s;
-            }
-        }
-        return _scratch.AsSpan(0, n);
-    }
-
-    /// <summary>Youngest running request: latest arrival, then the larger id.</summary>
-    public int Youngest()
-    {
-        int best = Running[0];
-        foreach (int s in Running)
-        {
-            if (Requests.ArrivalNs[s] > Requests.ArrivalNs[best]
-                || (Requests.ArrivalNs[s] == Requests.ArrivalNs[best] && Requests.Id[s] > Requests.Id[best]))
-            {
-                best = s;
-            }
-        }
-        return best;
-    }
+    /// <summary>Running requests currently decoding, in admission order, copied (the batch may shrink while scheduling).</summary>
+    public ReadOnlySpan<int> DecodingSnapshot() => Running.DecodingSnapshot();
 
     /// <summary>Preemption by recompute: free its KV, forget its progress, put it at the front of the queue.</summary>
     public void Preempt(int slot, IterationPlan plan)
     {
+        Running.Remove(slot);
         ReleaseBlocks(slot);
         Requests.Computed[slot] = 0;
         Requests.Preemptions[slot]++;
         Preemptions++;
-        Running.Remove(slot);
         plan.Remove(slot);
         Waiting.PushFront(slot);
         Scheduler?.OnRemoved(slot);

@@ -25,7 +25,7 @@ public sealed class VllmScheduler(ReplayOptions options) : IScheduler
             {
                 break;
             }
-            plan.AddPiece(head, r.RemainingPrefill(head), r.Computed[head], emitsToken: true);
+            plan.AddPiece(head, ctx.Running.RemainingPrefill(head), ctx.Running.Computed(head), emitsToken: true);
         }
         if (plan.PieceCount == 0)
         {

@@ -17,7 +17,7 @@ public sealed class VllmV1Scheduler(ReplayOptions options) : IScheduler
 {
     public void Schedule(SchedulerContext ctx, IterationPlan plan)
     {
-        RequestTable r = ctx.Requests;
+        RunningBatch r = ctx.Running;
         int budget = options.MaxBatchedTokens;
         long preemptionsBefore = ctx.Preemptions;
         foreach (int s in ctx.RunningSnapshot())
@@ -26,24 +26,23 @@ public sealed class VllmV1Scheduler(ReplayOptions options) : IScheduler
             {
                 break;
             }
-            if (r.Blocks[s] == 0)
+            if (!r.Contains(s))
             {
-                continue; // preempted as a victim earlier in this loop (a running request always holds blocks)
+                continue; // preempted as a victim earlier in this loop
             }
             if (r.IsDecoding(s))
             {
                 if (ctx.EnsureDecodeBlock(s, plan))
                 {
-                    plan.AddDecode(s, r.Computed[s]);
+                    plan.AddDecode(s, r.Computed(s));
                     budget--;
                 }
                 continue;
             }
             int chunk = Math.Min(r.RemainingPrefill(s), budget);
-            if (ctx.EnsureBlocks(s, (long)r.Computed[s] + chunk, plan))
+            if (ctx.EnsureBlocks(s, (long)r.Computed(s) + chunk, plan))
             {
-                plan.AddPiece(s, chunk, r.Computed[s], r.Computed[s] + chunk == r.PrefillTarget[s]);
-                budget -= chunk;
+                ChunkedPrefill.AddChunk(r, s, plan, ref budget);
             }
         }
         if (ctx.Preemptions != preemptionsBefore)
@@ -57,9 +56,7 @@ public sealed class VllmV1Scheduler(ReplayOptions options) : IScheduler
             {
                 break;
             }
-            int chunk = Math.Min(r.RemainingPrefill(head), budget);
-            plan.AddPiece(head, chunk, r.Computed[head], r.Computed[head] + chunk == r.PrefillTarget[head]);
-            budget -= chunk;
+            ChunkedPrefill.AddChunk(r, head, plan, ref budget);
         }
     }
 }

@@ -134,7 +134,7 @@ public sealed class PrefixCachingReplayTests
         return allowed;
     }
 
-    private static List<RequestRecord> ReadMooncake(string path) =>
+    internal static List<RequestRecord> ReadMooncake(string path) =>
         [.. File.ReadLines(path).Select((line, i) =>
         {
             using JsonDocument d = JsonDocument.Parse(line);

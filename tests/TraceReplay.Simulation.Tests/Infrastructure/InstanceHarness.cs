@@ -74,7 +74,7 @@ internal sealed class InstanceHarness : IRequestFinisher
         return all;
     }
 
-    public void Finish(int slot)
+    public void Finish(int slot, Span<long> gapsNs)
     {
         RequestTable t = Table;
         Finished[t.Id[slot]] = new RequestOutcome(t.Id[slot], 0, true, null, t.ArrivalNs[slot], t.FirstTokenNs[slot], t.LastTokenNs[slot],
