@@ -1,6 +1,7 @@
 using Parquet;
 using Parquet.Schema;
 using TraceReplay.Core.IO;
+using TraceReplay.Parquet;
 
 namespace TraceReplay.Reports.Sweeps;
 
@@ -87,18 +88,18 @@ public static class SweepParquet
         return (rows, t.Metadata);
     }
 
-    private static (int?[] Chunks, bool HasEp) ReadChunks(string path) => TraceReplay.Core.IO.ParquetInput.Guard(path, () => ReadChunksAsync(path)).GetAwaiter().GetResult();
+    private static (int?[] Chunks, bool HasEp) ReadChunks(string path) => ParquetInput.Guard(path, () => ReadChunksAsync(path)).GetAwaiter().GetResult();
 
     private static async Task<(int?[], bool)> ReadChunksAsync(string path)
     {
-        await using ParquetReader reader = await TraceReplay.Core.IO.ParquetInput.OpenAsync(path).ConfigureAwait(false);
+        await using ParquetReader reader = await ParquetInput.OpenAsync(path).ConfigureAwait(false);
         DataField field = reader.Schema.DataFields.FirstOrDefault(f => f.Name == s_chunk.Name)
             ?? throw new InvalidDataException($"{path}: column 'chunk_tokens' is missing; is this a sweep.parquet?");
         var all = new List<int?>();
         for (int g = 0; g < reader.RowGroupCount; g++)
         {
             using ParquetRowGroupReader group = reader.OpenRowGroupReader(g);
-            var values = new int?[TraceReplay.Core.IO.ParquetInput.GroupRows(group.RowCount, path)];
+            var values = new int?[ParquetInput.GroupRows(group.RowCount, path)];
             await group.ReadAsync<int>(field, values.AsMemory()).ConfigureAwait(false);
             all.AddRange(values);
         }

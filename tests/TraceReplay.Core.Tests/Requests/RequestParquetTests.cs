@@ -1,4 +1,5 @@
 using TraceReplay.Core.Requests;
+using TraceReplay.Parquet.Requests;
 
 namespace TraceReplay.Core.Tests.Requests;
 

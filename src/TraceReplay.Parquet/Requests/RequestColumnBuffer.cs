@@ -1,6 +1,7 @@
 using Parquet;
+using TraceReplay.Core.Requests;
 
-namespace TraceReplay.Core.Requests;
+namespace TraceReplay.Parquet.Requests;
 
 /// <summary>One row group of canonical request columns, reused between flushes (structure of arrays).</summary>
 internal sealed class RequestColumnBuffer(int capacity)
