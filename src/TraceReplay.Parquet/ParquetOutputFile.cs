@@ -18,16 +18,10 @@ public sealed class ParquetOutputFile : IDisposable, IAsyncDisposable
     private readonly ParquetWriter _writer;
     private bool _closed;
 
-    private ParquetOutputFile(string path, string temp, FileStream stream, ParquetWriter writer, ParquetSchema schema)
+    private ParquetOutputFile(string path, string temp, FileStream stream, ParquetWriter writer)
     {
-        _path = path;
-        _temp = temp;
-        _stream = stream;
-        _writer = writer;
-        Schema = schema;
+        (_path, _temp, _stream, _writer) = (path, temp, stream, writer);
     }
-
-    public ParquetSchema Schema { get; }
 
     public static async Task<ParquetOutputFile> CreateAsync(string path, ParquetSchema schema, IReadOnlyDictionary<string, string> metadata)
     {
@@ -37,8 +31,11 @@ public sealed class ParquetOutputFile : IDisposable, IAsyncDisposable
         try
         {
             ParquetWriter writer = await ParquetWriter.CreateAsync(schema, stream).ConfigureAwait(false);
-            var file = new ParquetOutputFile(full, temp, stream, writer, schema);
-            file.SetMetadata(metadata);
+            var file = new ParquetOutputFile(full, temp, stream, writer);
+            if (metadata.Count > 0) // none: no key-value list in the footer at all, as Parquet.Net writes by default
+            {
+                file.SetMetadata(metadata);
+            }
             return file;
         }
         catch
@@ -51,6 +48,14 @@ public sealed class ParquetOutputFile : IDisposable, IAsyncDisposable
 
     public static ParquetOutputFile Create(string path, ParquetSchema schema, IReadOnlyDictionary<string, string> metadata) =>
         CreateAsync(path, schema, metadata).GetAwaiter().GetResult();
+
+    /// <summary>A whole table in one call: <paramref name="write"/> adds the row groups; the file appears only if it succeeds.</summary>
+    public static async Task WriteAsync(string path, ParquetSchema schema, IReadOnlyDictionary<string, string> metadata, Func<ParquetOutputFile, Task> write)
+    {
+        await using ParquetOutputFile file = await CreateAsync(path, schema, metadata).ConfigureAwait(false);
+        await write(file).ConfigureAwait(false);
+        await file.CompleteAsync().ConfigureAwait(false);
+    }
 
     /// <summary>Adds or replaces footer metadata (e.g. values known only after reading); written on completion.</summary>
     public void SetMetadata(IReadOnlyDictionary<string, string> metadata)
