@@ -1,7 +1,7 @@
 using Parquet;
 using Parquet.Schema;
-using TraceReplay.Parquet;
 using TraceReplay.Core.Kernels;
+using TraceReplay.Parquet;
 
 namespace TraceReplay.Ingest.Kernels;
 
