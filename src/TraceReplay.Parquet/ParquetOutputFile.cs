@@ -32,7 +32,7 @@ public sealed class ParquetOutputFile : IDisposable, IAsyncDisposable
         {
             ParquetWriter writer = await ParquetWriter.CreateAsync(schema, stream).ConfigureAwait(false);
             var file = new ParquetOutputFile(full, temp, stream, writer);
-            if (metadata.Count > 0) // none: no key-value list in the footer at all, as Parquet.Net writes by default
+            if (metadata.Count > 0) // none: the footer metadata stays unset, as the tables written before this helper left it
             {
                 file.SetMetadata(metadata);
             }
