@@ -1,6 +1,5 @@
 using Parquet;
 using Parquet.Schema;
-using TraceReplay.Core.IO;
 using TraceReplay.Parquet;
 
 namespace TraceReplay.Reports.Sweeps;
@@ -34,13 +33,12 @@ public static class SweepParquet
 
     public static string ShardFileName(ShardSpec s) => FormattableString.Invariant($"sweep-shard-{s.Index:D4}-of-{s.Count:D4}.parquet");
 
-    public static void Write(string path, IReadOnlyList<SweepRow> rows, IReadOnlyDictionary<string, string> metadata) =>
-        AtomicFile.WriteAsync(path, async stream =>
+    public static void Write(string path, IReadOnlyList<SweepRow> rows, IReadOnlyDictionary<string, string> metadata)
+    {
+        bool ep = rows.Any(r => r.Point.Ep > 1);
+        ParquetOutputFile.WriteAsync(path, ep ? s_epSchema : s_schema, metadata, async file =>
         {
-            bool ep = rows.Any(r => r.Point.Ep > 1);
-            await using ParquetWriter writer = await ParquetWriter.CreateAsync(ep ? s_epSchema : s_schema, stream).ConfigureAwait(false);
-            writer.CustomMetadata = new SortedDictionary<string, string>(metadata.ToDictionary(), StringComparer.Ordinal).ToDictionary();
-            using ParquetRowGroupWriter g = writer.CreateRowGroup();
+            using ParquetRowGroupWriter g = file.NewRowGroup();
             await g.WriteAsync<int>(s_index, rows.Select(r => r.Point.Index).ToArray()).ConfigureAwait(false);
             await g.WriteAsync(s_scheduler, rows.Select(r => r.Point.Scheduler).ToArray()).ConfigureAwait(false);
             await g.WriteAsync<double>(s_rate, rows.Select(r => r.Point.RatePerS).ToArray()).ConfigureAwait(false);
@@ -63,6 +61,7 @@ public static class SweepParquet
                 await g.WriteAsync<int>(s_ep, rows.Select(r => r.Point.Ep).ToArray()).ConfigureAwait(false);
             }
         }).GetAwaiter().GetResult();
+    }
 
     public static (IReadOnlyList<SweepRow> Rows, IReadOnlyDictionary<string, string> Metadata) Read(string path)
     {
