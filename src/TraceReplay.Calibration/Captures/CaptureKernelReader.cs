@@ -3,6 +3,7 @@ using Parquet.Schema;
 using TraceReplay.Core.Diagnostics;
 using TraceReplay.Core.IO;
 using TraceReplay.Core.Kernels;
+using TraceReplay.Parquet;
 
 namespace TraceReplay.Calibration.Captures;
 

@@ -4,6 +4,7 @@ using TraceReplay.Core.Diagnostics;
 using TraceReplay.Core.IO;
 using TraceReplay.Core.Kernels;
 using TraceReplay.Core.Operators;
+using TraceReplay.Parquet;
 
 namespace TraceReplay.Calibration.Iteration;
 

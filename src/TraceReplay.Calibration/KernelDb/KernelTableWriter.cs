@@ -2,6 +2,7 @@ using System.Globalization;
 using CsvHelper;
 using Parquet;
 using Parquet.Schema;
+using TraceReplay.Parquet;
 
 namespace TraceReplay.Calibration.KernelDb;
 
@@ -31,18 +32,18 @@ public static class KernelTableWriter
         Core.IO.AtomicFile.WriteAllText(path, text.ToString());
     }
 
-    private static Task WriteParquet(string path, IReadOnlyList<string> header, IReadOnlyList<string?[]> rows) =>
-        Core.IO.AtomicFile.WriteAsync(path, async stream =>
+    private static Task WriteParquet(string path, IReadOnlyList<string> header, IReadOnlyList<string?[]> rows)
+    {
+        var fields = new DataField[header.Count];
+        var kinds = new char[header.Count];
+        for (int c = 0; c < header.Count; c++)
         {
-            var fields = new DataField[header.Count];
-            var kinds = new char[header.Count];
-            for (int c = 0; c < header.Count; c++)
-            {
-                kinds[c] = KindOf(rows, c);
-                fields[c] = kinds[c] switch { 'l' => new DataField<long?>(header[c]), 'd' => new DataField<double?>(header[c]), _ => new DataField<string>(header[c]) };
-            }
-            await using ParquetWriter writer = await ParquetWriter.CreateAsync(new ParquetSchema(fields), stream).ConfigureAwait(false);
-            using ParquetRowGroupWriter group = writer.CreateRowGroup();
+            kinds[c] = KindOf(rows, c);
+            fields[c] = kinds[c] switch { 'l' => new DataField<long?>(header[c]), 'd' => new DataField<double?>(header[c]), _ => new DataField<string>(header[c]) };
+        }
+        return ParquetOutputFile.WriteAsync(path, new ParquetSchema(fields), new Dictionary<string, string>(), async file =>
+        {
+            using ParquetRowGroupWriter group = file.NewRowGroup();
             for (int c = 0; c < header.Count; c++)
             {
                 switch (kinds[c])
@@ -59,6 +60,7 @@ public static class KernelTableWriter
                 }
             }
         });
+    }
 
     private static bool Empty(string? s) => string.IsNullOrEmpty(s);
 

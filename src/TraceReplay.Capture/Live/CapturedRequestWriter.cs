@@ -1,5 +1,6 @@
 using System.Globalization;
 using TraceReplay.Core.Requests;
+using TraceReplay.Parquet.Requests;
 
 namespace TraceReplay.Capture.Live;
 

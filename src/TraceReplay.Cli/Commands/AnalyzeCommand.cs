@@ -6,6 +6,7 @@ using TraceReplay.Core.Analysis;
 using TraceReplay.Core.Hardware;
 using TraceReplay.Core.Models;
 using TraceReplay.Core.Routing;
+using TraceReplay.Parquet.Routing;
 
 namespace TraceReplay.Cli.Commands;
 

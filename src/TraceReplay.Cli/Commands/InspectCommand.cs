@@ -5,6 +5,7 @@ using TraceReplay.Cli.Display;
 using TraceReplay.Core.Kernels;
 using TraceReplay.Core.Requests;
 using TraceReplay.Ingest.Kernels;
+using TraceReplay.Parquet;
 
 namespace TraceReplay.Cli.Commands;
 
@@ -74,11 +75,11 @@ public static class InspectCommand
     private const string ReplayMetadataKey = Simulation.Output.ReplayRunInfo.SchedulerKey;
 
     private static Task<(IReadOnlyDictionary<string, string> Metadata, HashSet<string> Columns)> PrintHeader(string path) =>
-        TraceReplay.Core.IO.ParquetInput.Guard(path, () => PrintHeaderCore(path));
+        ParquetInput.Guard(path, () => PrintHeaderCore(path));
 
     private static async Task<(IReadOnlyDictionary<string, string> Metadata, HashSet<string> Columns)> PrintHeaderCore(string path)
     {
-        await using ParquetReader reader = await TraceReplay.Core.IO.ParquetInput.OpenAsync(path);
+        await using ParquetReader reader = await ParquetInput.OpenAsync(path);
         long rows = 0;
         for (int g = 0; g < reader.RowGroupCount; g++)
         {

@@ -3,6 +3,8 @@ using Parquet.Schema;
 using Spectre.Console;
 using TraceReplay.Cli.Display;
 using TraceReplay.Core.Requests;
+using TraceReplay.Parquet;
+using TraceReplay.Parquet.Requests;
 
 namespace TraceReplay.Cli.Commands;
 
@@ -44,17 +46,17 @@ internal static class InspectRequests
         return [name, Units.Fixed(values.Average(), 1), P(0.5), P(0.9), P(0.99), sorted[^1].ToString("N0")];
     }
 
-    private static Task<long> CountFailed(string path) => TraceReplay.Core.IO.ParquetInput.Guard(path, () => CountFailedCore(path));
+    private static Task<long> CountFailed(string path) => ParquetInput.Guard(path, () => CountFailedCore(path));
 
     private static async Task<long> CountFailedCore(string path)
     {
-        await using ParquetReader reader = await TraceReplay.Core.IO.ParquetInput.OpenAsync(path);
+        await using ParquetReader reader = await ParquetInput.OpenAsync(path);
         DataField? field = reader.Schema.DataFields.FirstOrDefault(f => f.Name == RequestColumns.Failed);
         long failed = 0;
         for (int g = 0; field is not null && g < reader.RowGroupCount; g++)
         {
             using ParquetRowGroupReader group = reader.OpenRowGroupReader(g);
-            bool[] values = new bool[TraceReplay.Core.IO.ParquetInput.GroupRows(group.RowCount, path)];
+            bool[] values = new bool[ParquetInput.GroupRows(group.RowCount, path)];
             await group.ReadAsync<bool>(field, values);
             failed += values.Count(v => v);
         }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using TraceReplay.Core.Diagnostics;
+using TraceReplay.Parquet.Routing;
 using TraceReplay.Reports.Sweeps;
 using TraceReplay.Simulation.Engine;
 
@@ -71,7 +72,7 @@ internal sealed class SweepCommandOptions
         {
             throw new ArgumentException("--dp-attention needs an --ep degree > 1");
         }
-        _ = Core.Routing.RoutingModels.Create(first.Routing, model, first.Seed);
+        _ = RoutingModels.Create(first.Routing, model, first.Seed);
         return new SweepGrid(baseOptions, schedulers, RateList.Parse(p.GetValue(Rates)!), chunks, groups, p.GetValue(Arrival)!, inputSha256, costModel) { Eps = eps };
     }
 }

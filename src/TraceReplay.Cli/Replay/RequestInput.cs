@@ -3,6 +3,7 @@ using TraceReplay.Core.Requests;
 using TraceReplay.Ingest;
 using TraceReplay.Ingest.Diagnostics;
 using TraceReplay.Ingest.Requests;
+using TraceReplay.Parquet.Requests;
 using TraceReplay.Simulation.Input;
 
 namespace TraceReplay.Cli.Replay;

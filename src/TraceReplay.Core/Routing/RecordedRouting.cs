@@ -3,7 +3,7 @@ using TraceReplay.Core.Models;
 namespace TraceReplay.Core.Routing;
 
 /// <summary>
-/// Expert loads recorded from a real run (<see cref="RecordedRoutingReader"/>): per recorded step and MoE layer, the
+/// Expert loads recorded from a real run (read by <c>TraceReplay.Parquet.Routing.RecordedRoutingReader</c>): per recorded step and MoE layer, the
 /// tokens each expert received. Replay step s uses recorded step s mod <see cref="Steps"/> (the recording cycles when
 /// the replay runs longer), taking its per-expert shares: a replay step of T tokens sends T x k assignments to the
 /// experts in those proportions, and expert e is among a token's top-k with probability min(1, c x share) (water-filled

@@ -1,7 +1,7 @@
 using Parquet;
 using Parquet.Schema;
-using TraceReplay.Core.IO;
 using TraceReplay.Core.Kernels;
+using TraceReplay.Parquet;
 
 namespace TraceReplay.Ingest.Kernels;
 
@@ -50,28 +50,23 @@ public static class KernelParquetWriter
     public static ParquetSchema Schema { get; } = new(s_columns.Select(c => c.Field).ToArray());
 
     public static Task WriteAsync(string path, IReadOnlyList<KernelRecord> rows, IReadOnlyDictionary<string, string> metadata) =>
-        AtomicFile.WriteAsync(path, async stream =>
-        {
-            await using ParquetWriter writer = await ParquetWriter.CreateAsync(Schema, stream).ConfigureAwait(false);
-            var meta = new SortedDictionary<string, string>(metadata.ToDictionary(), StringComparer.Ordinal)
+        ParquetOutputFile.WriteAsync(path, Schema, new Dictionary<string, string>(metadata.ToDictionary()) { [KernelColumns.SchemaVersionKey] = KernelColumns.SchemaVersion },
+            async file =>
             {
-                [KernelColumns.SchemaVersionKey] = KernelColumns.SchemaVersion,
-            };
-            writer.CustomMetadata = meta.ToDictionary();
-            for (int start = 0; start < rows.Count || start == 0; start += RowGroupRows)
-            {
-                int n = Math.Min(RowGroupRows, rows.Count - start);
-                using ParquetRowGroupWriter group = writer.CreateRowGroup();
-                foreach (IKernelColumn column in s_columns)
+                for (int start = 0; start < rows.Count || start == 0; start += RowGroupRows)
                 {
-                    await column.WriteAsync(group, rows, start, n).ConfigureAwait(false);
+                    int n = Math.Min(RowGroupRows, rows.Count - start);
+                    using ParquetRowGroupWriter group = file.NewRowGroup();
+                    foreach (IKernelColumn column in s_columns)
+                    {
+                        await column.WriteAsync(group, rows, start, n).ConfigureAwait(false);
+                    }
+                    if (rows.Count == 0)
+                    {
+                        break;
+                    }
                 }
-                if (rows.Count == 0)
-                {
-                    break;
-                }
-            }
-        });
+            });
 
     private interface IKernelColumn
     {

@@ -1,6 +1,7 @@
 using Parquet;
 using Parquet.Schema;
 using TraceReplay.Core.Kernels;
+using TraceReplay.Parquet;
 
 namespace TraceReplay.Ingest.Kernels;
 
@@ -9,17 +10,17 @@ public sealed record KernelTable(string[] NameFull, string[] NameShort, string[]
 {
     public int Count => DurNs.Length;
 
-    public static Task<KernelTable> ReadAsync(string path) => TraceReplay.Core.IO.ParquetInput.Guard(path, () => ReadCoreAsync(path));
+    public static Task<KernelTable> ReadAsync(string path) => ParquetInput.Guard(path, () => ReadCoreAsync(path));
 
     private static async Task<KernelTable> ReadCoreAsync(string path)
     {
-        await using ParquetReader reader = await TraceReplay.Core.IO.ParquetInput.OpenAsync(path).ConfigureAwait(false);
+        await using ParquetReader reader = await ParquetInput.OpenAsync(path).ConfigureAwait(false);
         var cols = (nameFull: new List<string>(), nameShort: new List<string>(), kind: new List<string>(), cls: new List<string>(),
             dur: new List<long>(), start: new List<long?>(), inst: new List<long?>());
         for (int g = 0; g < reader.RowGroupCount; g++)
         {
             using ParquetRowGroupReader group = reader.OpenRowGroupReader(g);
-            int n = TraceReplay.Core.IO.ParquetInput.GroupRows(group.RowCount, path);
+            int n = ParquetInput.GroupRows(group.RowCount, path);
             cols.nameFull.AddRange(await Strings(group, reader.Schema, KernelColumns.NameFull, n).ConfigureAwait(false));
             cols.nameShort.AddRange(await Strings(group, reader.Schema, KernelColumns.NameShort, n).ConfigureAwait(false));
             cols.kind.AddRange(await Strings(group, reader.Schema, KernelColumns.Kind, n).ConfigureAwait(false));

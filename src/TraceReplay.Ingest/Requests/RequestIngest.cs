@@ -2,6 +2,7 @@ using System.Globalization;
 using TraceReplay.Core.Diagnostics;
 using TraceReplay.Core.Requests;
 using TraceReplay.Ingest.Diagnostics;
+using TraceReplay.Parquet.Requests;
 
 namespace TraceReplay.Ingest.Requests;
 

@@ -1,5 +1,6 @@
 using Parquet;
 using Parquet.Schema;
+using TraceReplay.Parquet;
 
 namespace TraceReplay.Reports.Runs;
 
@@ -26,7 +27,7 @@ public sealed class ParquetTable
     public IReadOnlyDictionary<string, string> Metadata { get; }
 
     public static ParquetTable Read(string path, params string[] columns) =>
-        TraceReplay.Core.IO.ParquetInput.Guard(path, () => ReadAsync(path, columns)).GetAwaiter().GetResult();
+        ParquetInput.Guard(path, () => ReadAsync(path, columns)).GetAwaiter().GetResult();
 
     private static async Task<ParquetTable> ReadAsync(string path, string[] columns)
     {
@@ -34,7 +35,7 @@ public sealed class ParquetTable
         {
             throw new FileNotFoundException($"{path}: no such file (expected a replay output; run `tracereplay replay ... -o DIR` first)");
         }
-        await using ParquetReader reader = await TraceReplay.Core.IO.ParquetInput.OpenAsync(path).ConfigureAwait(false);
+        await using ParquetReader reader = await ParquetInput.OpenAsync(path).ConfigureAwait(false);
         long rows = 0;
         for (int g = 0; g < reader.RowGroupCount; g++)
         {

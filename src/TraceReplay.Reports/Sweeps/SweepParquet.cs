@@ -1,6 +1,6 @@
 using Parquet;
 using Parquet.Schema;
-using TraceReplay.Core.IO;
+using TraceReplay.Parquet;
 
 namespace TraceReplay.Reports.Sweeps;
 
@@ -33,13 +33,12 @@ public static class SweepParquet
 
     public static string ShardFileName(ShardSpec s) => FormattableString.Invariant($"sweep-shard-{s.Index:D4}-of-{s.Count:D4}.parquet");
 
-    public static void Write(string path, IReadOnlyList<SweepRow> rows, IReadOnlyDictionary<string, string> metadata) =>
-        AtomicFile.WriteAsync(path, async stream =>
+    public static void Write(string path, IReadOnlyList<SweepRow> rows, IReadOnlyDictionary<string, string> metadata)
+    {
+        bool ep = rows.Any(r => r.Point.Ep > 1);
+        ParquetOutputFile.WriteAsync(path, ep ? s_epSchema : s_schema, metadata, async file =>
         {
-            bool ep = rows.Any(r => r.Point.Ep > 1);
-            await using ParquetWriter writer = await ParquetWriter.CreateAsync(ep ? s_epSchema : s_schema, stream).ConfigureAwait(false);
-            writer.CustomMetadata = new SortedDictionary<string, string>(metadata.ToDictionary(), StringComparer.Ordinal).ToDictionary();
-            using ParquetRowGroupWriter g = writer.CreateRowGroup();
+            using ParquetRowGroupWriter g = file.NewRowGroup();
             await g.WriteAsync<int>(s_index, rows.Select(r => r.Point.Index).ToArray()).ConfigureAwait(false);
             await g.WriteAsync(s_scheduler, rows.Select(r => r.Point.Scheduler).ToArray()).ConfigureAwait(false);
             await g.WriteAsync<double>(s_rate, rows.Select(r => r.Point.RatePerS).ToArray()).ConfigureAwait(false);
@@ -62,6 +61,7 @@ public static class SweepParquet
                 await g.WriteAsync<int>(s_ep, rows.Select(r => r.Point.Ep).ToArray()).ConfigureAwait(false);
             }
         }).GetAwaiter().GetResult();
+    }
 
     public static (IReadOnlyList<SweepRow> Rows, IReadOnlyDictionary<string, string> Metadata) Read(string path)
     {
@@ -87,18 +87,18 @@ public static class SweepParquet
         return (rows, t.Metadata);
     }
 
-    private static (int?[] Chunks, bool HasEp) ReadChunks(string path) => TraceReplay.Core.IO.ParquetInput.Guard(path, () => ReadChunksAsync(path)).GetAwaiter().GetResult();
+    private static (int?[] Chunks, bool HasEp) ReadChunks(string path) => ParquetInput.Guard(path, () => ReadChunksAsync(path)).GetAwaiter().GetResult();
 
     private static async Task<(int?[], bool)> ReadChunksAsync(string path)
     {
-        await using ParquetReader reader = await TraceReplay.Core.IO.ParquetInput.OpenAsync(path).ConfigureAwait(false);
+        await using ParquetReader reader = await ParquetInput.OpenAsync(path).ConfigureAwait(false);
         DataField field = reader.Schema.DataFields.FirstOrDefault(f => f.Name == s_chunk.Name)
             ?? throw new InvalidDataException($"{path}: column 'chunk_tokens' is missing; is this a sweep.parquet?");
         var all = new List<int?>();
         for (int g = 0; g < reader.RowGroupCount; g++)
         {
             using ParquetRowGroupReader group = reader.OpenRowGroupReader(g);
-            var values = new int?[TraceReplay.Core.IO.ParquetInput.GroupRows(group.RowCount, path)];
+            var values = new int?[ParquetInput.GroupRows(group.RowCount, path)];
             await group.ReadAsync<int>(field, values.AsMemory()).ConfigureAwait(false);
             all.AddRange(values);
         }

@@ -3,6 +3,7 @@ using TraceReplay.Core.Models;
 using TraceReplay.Core.Operators;
 using TraceReplay.Core.Requests;
 using TraceReplay.Core.Routing;
+using TraceReplay.Parquet.Routing;
 using TraceReplay.Simulation.Engine;
 using TraceReplay.Simulation.Metrics;
 

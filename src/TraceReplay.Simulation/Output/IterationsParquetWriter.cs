@@ -1,4 +1,6 @@
+using Parquet;
 using Parquet.Schema;
+using TraceReplay.Parquet;
 using TraceReplay.Simulation.Engine;
 
 namespace TraceReplay.Simulation.Output;
@@ -22,7 +24,7 @@ internal sealed class IterationsParquetWriter : IDisposable
         new DataField<double>("hbm_kv_write_bytes"), new DataField<double>("hbm_activation_bytes"), new DataField<double>("hbm_total_bytes"),
         new DataField<double>("flops"), new DataField<double>("energy_j"), new DataField<int>("layer_group"), new DataField<int>("layer_groups")];
 
-    private readonly StreamingParquetFile _file;
+    private readonly ParquetOutputFile _file;
     private readonly long[] _iteration = new long[RowGroupRows], _startNs = new long[RowGroupRows], _durationNs = new long[RowGroupRows];
     private readonly int[] _instance = new int[RowGroupRows], _prefill = new int[RowGroupRows], _decode = new int[RowGroupRows],
         _pieces = new int[RowGroupRows], _sampled = new int[RowGroupRows], _blocks = new int[RowGroupRows], _group = new int[RowGroupRows],
@@ -38,7 +40,7 @@ internal sealed class IterationsParquetWriter : IDisposable
     {
         _schema = expertParallel ? s_expertParallelSchema : s_schema;
         _epImbalance = expertParallel ? new double[RowGroupRows] : null;
-        _file = new StreamingParquetFile(path, _schema, metadata);
+        _file = ParquetOutputFile.Create(path, _schema, metadata);
     }
 
     public long Rows { get; private set; }
@@ -124,6 +126,6 @@ internal sealed class IterationsParquetWriter : IDisposable
         _count = 0;
     }
 
-    private static void Write<T>(Parquet.ParquetRowGroupWriter g, DataField field, T[] column, int n) where T : struct =>
+    private static void Write<T>(ParquetRowGroupWriter g, DataField field, T[] column, int n) where T : struct =>
         g.WriteAsync<T>(field, column.AsMemory(0, n)).GetAwaiter().GetResult();
 }

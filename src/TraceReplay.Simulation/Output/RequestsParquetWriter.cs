@@ -1,4 +1,5 @@
 using Parquet.Schema;
+using TraceReplay.Parquet;
 using TraceReplay.Simulation.Engine;
 
 namespace TraceReplay.Simulation.Output;
@@ -16,11 +17,11 @@ internal sealed class RequestsParquetWriter : IDisposable
         new DataField<double?>("e2e_s"), new DataField<int>("prompt_tokens"), new DataField<int>("output_tokens"), new DataField<int>("generated_tokens"),
         new DataField<int>("preemptions"), new DataField<bool?>("slo_met"));
 
-    private readonly StreamingParquetFile _file;
+    private readonly ParquetOutputFile _file;
     private readonly RequestOutcome[] _rows = new RequestOutcome[RowGroupRows];
     private int _count;
 
-    public RequestsParquetWriter(string path, IReadOnlyDictionary<string, string> metadata) => _file = new StreamingParquetFile(path, s_schema, metadata);
+    public RequestsParquetWriter(string path, IReadOnlyDictionary<string, string> metadata) => _file = ParquetOutputFile.Create(path, s_schema, metadata);
 
     public long Rows { get; private set; }
 

@@ -3,6 +3,7 @@ using TraceReplay.Core.Cost;
 using TraceReplay.Core.Models;
 using TraceReplay.Core.Operators;
 using TraceReplay.Core.Routing;
+using TraceReplay.Parquet.Routing;
 using TraceReplay.Simulation.Cost;
 using TraceReplay.Simulation.Engine;
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using TraceReplay.Capture.Tests.Infrastructure;
 using TraceReplay.Core.Requests;
+using TraceReplay.Parquet.Requests;
 
 namespace TraceReplay.Capture.Tests.Live;
 

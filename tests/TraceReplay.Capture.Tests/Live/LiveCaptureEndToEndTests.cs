@@ -1,6 +1,7 @@
 using TraceReplay.Capture.Live;
 using TraceReplay.Capture.Tests.Infrastructure;
 using TraceReplay.Core.Requests;
+using TraceReplay.Parquet.Requests;
 
 namespace TraceReplay.Capture.Tests.Live;
 

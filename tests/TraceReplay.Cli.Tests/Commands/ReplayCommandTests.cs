@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using TraceReplay.Cli.Replay;
 using TraceReplay.Core.Requests;
+using TraceReplay.Parquet.Requests;
 
 namespace TraceReplay.Cli.Tests.Commands;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using TraceReplay.Cli.Tests.Infrastructure;
 using TraceReplay.Core.Requests;
+using TraceReplay.Parquet.Requests;
 
 namespace TraceReplay.Cli.Tests.Commands;
 

@@ -1,4 +1,5 @@
 using TraceReplay.Core.Requests;
+using TraceReplay.Parquet.Requests;
 
 namespace TraceReplay.Core.Tests.Requests;
 
@@ -67,5 +68,29 @@ public sealed class RequestParquetTests
             Assert.Equal(hashes[i], back[i].HashIds);
             Assert.Equal(hashes[i] is null ? 0 : 512, back[i].HashBlockTokens);
         }
+    }
+
+    [Fact]
+    public async Task Reused_row_group_buffers_keep_every_row_and_its_hashes_in_order()
+    {
+        // Four row groups through one reused buffer: the hash_ids levels of a group must not leak into the next.
+        string path = Path.Combine(Directory.CreateTempSubdirectory().FullName, "requests.parquet");
+        int n = 3 * RequestParquetWriter.RowGroupRows + 5;
+        static long[]? Hashes(int i) => i % 3 == 0 ? null : [i, i + 1L];
+        await using (RequestParquetWriter writer = await RequestParquetWriter.CreateAsync(path, new Dictionary<string, string>()))
+        {
+            for (int i = 0; i < n; i++)
+            {
+                await writer.AddAsync(new RequestRecord(i, i * 3L, 1 + i % 11, 1 + i % 13, Hashes(i), i % 3 == 0 ? 0 : 16));
+            }
+        }
+        int row = 0;
+        await foreach (RequestRecord r in RequestParquetReader.ReadAsync(path))
+        {
+            Assert.Equal((row, row * 3L, 1 + row % 11, 1 + row % 13), (r.Id, r.ArrivalNs, r.PromptTokens, r.OutputTokens));
+            Assert.Equal(Hashes(row), r.HashIds);
+            row++;
+        }
+        Assert.Equal(n, row);
     }
 }

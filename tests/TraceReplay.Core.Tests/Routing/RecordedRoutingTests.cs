@@ -3,6 +3,7 @@ using Parquet.Schema;
 using TraceReplay.Core.Diagnostics;
 using TraceReplay.Core.Models;
 using TraceReplay.Core.Routing;
+using TraceReplay.Parquet.Routing;
 
 namespace TraceReplay.Core.Tests.Routing;
 

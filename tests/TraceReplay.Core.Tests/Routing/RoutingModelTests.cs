@@ -1,5 +1,6 @@
 using TraceReplay.Core.Models;
 using TraceReplay.Core.Routing;
+using TraceReplay.Parquet.Routing;
 
 namespace TraceReplay.Core.Tests.Routing;
 

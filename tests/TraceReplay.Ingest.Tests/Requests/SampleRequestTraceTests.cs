@@ -1,5 +1,6 @@
 using TraceReplay.Core.Requests;
 using TraceReplay.Ingest.Tests.Infrastructure;
+using TraceReplay.Parquet.Requests;
 using static TraceReplay.TestSupport.DuckDb;
 
 namespace TraceReplay.Ingest.Tests.Requests;

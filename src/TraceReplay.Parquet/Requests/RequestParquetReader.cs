@@ -1,8 +1,8 @@
 using Parquet;
 using Parquet.Schema;
-using TraceReplay.Core.IO;
+using TraceReplay.Core.Requests;
 
-namespace TraceReplay.Core.Requests;
+namespace TraceReplay.Parquet.Requests;
 
 /// <summary>Reads canonical request Parquet row group by row group (bounded memory), in file order.</summary>
 public static class RequestParquetReader

@@ -1,7 +1,8 @@
 using Parquet;
 using Parquet.Schema;
+using TraceReplay.Core.Requests;
 
-namespace TraceReplay.Core.Requests;
+namespace TraceReplay.Parquet.Requests;
 
 /// <summary>Reads the <c>hash_ids</c> list column of one row group back into one array per row (null list = null).</summary>
 internal static class RequestHashColumn

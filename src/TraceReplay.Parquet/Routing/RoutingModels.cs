@@ -1,7 +1,8 @@
 using System.Globalization;
 using TraceReplay.Core.Models;
+using TraceReplay.Core.Routing;
 
-namespace TraceReplay.Core.Routing;
+namespace TraceReplay.Parquet.Routing;
 
 public static class RoutingModels
 {

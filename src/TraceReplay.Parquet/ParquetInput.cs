@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using Parquet;
 using TraceReplay.Core.Diagnostics;
 
-namespace TraceReplay.Core.IO;
+namespace TraceReplay.Parquet;
 
 /// <summary>
 /// The one guarded way to open a Parquet input: the container is checked (magic at both ends, a footer length that

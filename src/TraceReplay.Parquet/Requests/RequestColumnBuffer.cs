@@ -1,6 +1,7 @@
 using Parquet;
+using TraceReplay.Core.Requests;
 
-namespace TraceReplay.Core.Requests;
+namespace TraceReplay.Parquet.Requests;
 
 /// <summary>One row group of canonical request columns, reused between flushes (structure of arrays).</summary>
 internal sealed class RequestColumnBuffer(int capacity)
@@ -21,9 +22,12 @@ internal sealed class RequestColumnBuffer(int capacity)
     private readonly double?[] _latencies = new double?[capacity];
     private readonly int?[] _blockTokens = new int?[capacity];
     // hash_ids as Parquet levels: definition 0 = null list, 1 = empty list, 2 = element; repetition 0 starts a row.
-    private readonly List<long> _hashValues = [];
-    private readonly List<int> _hashDef = [];
-    private readonly List<int> _hashRep = [];
+    // Grown, never shrunk, and reused between flushes: at least one level per row.
+    private long[] _hashValues = [];
+    private int[] _hashDef = new int[capacity];
+    private int[] _hashRep = new int[capacity];
+    private int _hashValueCount;
+    private int _hashLevelCount;
 
     public int Count { get; private set; }
 
@@ -68,8 +72,8 @@ internal sealed class RequestColumnBuffer(int capacity)
         await group.WriteAsync(RequestSchema.LogType, new ArraySegment<string?>(_logTypes, 0, n)!).ConfigureAwait(false);
         await group.WriteAsync(RequestSchema.SessionId, new ArraySegment<string?>(_sessions, 0, n)!).ConfigureAwait(false);
         await group.WriteAsync<double>(RequestSchema.E2eLatencyS, _latencies.AsMemory(0, n)).ConfigureAwait(false);
-        await group.WriteAllPartsAsync<long>(
-            RequestSchema.HashId, _hashValues.ToArray(), _hashDef.ToArray().AsMemory(), _hashRep.ToArray().AsMemory(), CancellationToken.None).ConfigureAwait(false);
+        await group.WriteAllPartsAsync<long>(RequestSchema.HashId, _hashValues.AsMemory(0, _hashValueCount),
+            _hashDef.AsMemory(0, _hashLevelCount), _hashRep.AsMemory(0, _hashLevelCount), CancellationToken.None).ConfigureAwait(false);
         await group.WriteAsync<int>(RequestSchema.BlockTokens, _blockTokens.AsMemory(0, n)).ConfigureAwait(false);
     }
 
@@ -80,24 +84,37 @@ internal sealed class RequestColumnBuffer(int capacity)
         Array.Clear(_models);
         Array.Clear(_logTypes);
         Array.Clear(_sessions);
-        _hashValues.Clear();
-        _hashDef.Clear();
-        _hashRep.Clear();
+        _hashValueCount = 0;
+        _hashLevelCount = 0;
     }
 
     private void AddHashes(long[]? hashes)
     {
         if (hashes is null || hashes.Length == 0)
         {
-            _hashDef.Add(hashes is null ? 0 : 1);
-            _hashRep.Add(0);
+            AddLevel(hashes is null ? 0 : 1, 0);
             return;
         }
+        if (_hashValueCount + hashes.Length > _hashValues.Length)
+        {
+            Array.Resize(ref _hashValues, Math.Max(_hashValueCount + hashes.Length, 2 * _hashValues.Length));
+        }
+        hashes.CopyTo(_hashValues, _hashValueCount);
+        _hashValueCount += hashes.Length;
         for (int k = 0; k < hashes.Length; k++)
         {
-            _hashValues.Add(hashes[k]);
-            _hashDef.Add(2);
-            _hashRep.Add(k == 0 ? 0 : 1);
+            AddLevel(2, k == 0 ? 0 : 1);
         }
+    }
+
+    private void AddLevel(int definition, int repetition)
+    {
+        if (_hashLevelCount == _hashDef.Length)
+        {
+            Array.Resize(ref _hashDef, Math.Max(16, 2 * _hashDef.Length));
+            Array.Resize(ref _hashRep, Math.Max(16, 2 * _hashRep.Length));
+        }
+        _hashDef[_hashLevelCount] = definition;
+        _hashRep[_hashLevelCount++] = repetition;
     }
 }

@@ -1,60 +1,34 @@
 using Parquet;
-using Parquet.Schema;
-using TraceReplay.Core.IO;
+using TraceReplay.Core.Requests;
 
-namespace TraceReplay.Core.Requests;
+namespace TraceReplay.Parquet.Requests;
 
 /// <summary>
 /// Streams canonical request rows into Parquet, one row group per <see cref="RowGroupRows"/> rows, so memory stays
-/// bounded for any trace length. The file appears atomically on <see cref="DisposeAsync"/> (temp file, then rename).
+/// bounded for any trace length. The file appears atomically on <see cref="DisposeAsync"/> (<see cref="ParquetOutputFile"/>).
 /// The schema is fixed (<see cref="RequestSchema"/>): optional columns are null where the source lacks the value.
 /// </summary>
 public sealed class RequestParquetWriter : IAsyncDisposable
 {
     public const int RowGroupRows = 1 << 18;
 
-    private readonly string _path;
-    private readonly string _temp;
-    private readonly FileStream _stream;
-    private readonly ParquetWriter _writer;
+    private readonly ParquetOutputFile _file;
     private readonly RequestColumnBuffer _buffer = new(RowGroupRows);
     private bool _disposed;
 
-    private RequestParquetWriter(string path, string temp, FileStream stream, ParquetWriter writer)
-    {
-        _path = path;
-        _temp = temp;
-        _stream = stream;
-        _writer = writer;
-    }
+    private RequestParquetWriter(ParquetOutputFile file) => _file = file;
 
     public long RowsWritten { get; private set; }
 
     /// <param name="metadata">File metadata (source, absolute start, seed, ...); the schema version is added.</param>
     public static async Task<RequestParquetWriter> CreateAsync(string path, IReadOnlyDictionary<string, string> metadata)
     {
-        string full = Path.GetFullPath(path);
-        string temp = TempFiles.Beside(full);
-        var stream = new FileStream(temp, FileMode.Create, FileAccess.ReadWrite, FileShare.None);
-        ParquetWriter writer = await ParquetWriter.CreateAsync(RequestSchema.Schema, stream).ConfigureAwait(false);
-        var meta = new SortedDictionary<string, string>(metadata.ToDictionary(), StringComparer.Ordinal)
-        {
-            [RequestColumns.SchemaVersionKey] = RequestColumns.SchemaVersion,
-        };
-        writer.CustomMetadata = meta.ToDictionary();
-        return new RequestParquetWriter(full, temp, stream, writer);
+        var meta = new Dictionary<string, string>(metadata.ToDictionary()) { [RequestColumns.SchemaVersionKey] = RequestColumns.SchemaVersion };
+        return new RequestParquetWriter(await ParquetOutputFile.CreateAsync(path, RequestSchema.Schema, meta).ConfigureAwait(false));
     }
 
     /// <summary>Adds metadata known only after reading (e.g. the absolute start); written in the footer on close.</summary>
-    public void SetMetadata(IReadOnlyDictionary<string, string> metadata)
-    {
-        var meta = new SortedDictionary<string, string>(_writer.CustomMetadata?.ToDictionary() ?? [], StringComparer.Ordinal);
-        foreach ((string key, string value) in metadata)
-        {
-            meta[key] = value;
-        }
-        _writer.CustomMetadata = meta.ToDictionary();
-    }
+    public void SetMetadata(IReadOnlyDictionary<string, string> metadata) => _file.SetMetadata(metadata);
 
     /// <summary>Adds a bare record (no provenance): row = id, not failed; its hashes, if any, are kept.</summary>
     public ValueTask AddAsync(RequestRecord request) => AddAsync(new RequestRow(request, false, null, request.Id,
@@ -76,13 +50,18 @@ public sealed class RequestParquetWriter : IAsyncDisposable
             return;
         }
         _disposed = true;
-        if (_buffer.Count > 0 || RowsWritten == 0)
+        try
         {
-            await FlushAsync().ConfigureAwait(false);
+            if (_buffer.Count > 0 || RowsWritten == 0)
+            {
+                await FlushAsync().ConfigureAwait(false);
+            }
+            await _file.CompleteAsync().ConfigureAwait(false);
         }
-        await _writer.DisposeAsync().ConfigureAwait(false);
-        await _stream.DisposeAsync().ConfigureAwait(false);
-        TempFiles.Commit(_temp, _path);
+        finally
+        {
+            await _file.DisposeAsync().ConfigureAwait(false);
+        }
     }
 
     /// <summary>Drops the partial output (failed ingest): the temp file is deleted and no output appears.</summary>
@@ -93,14 +72,12 @@ public sealed class RequestParquetWriter : IAsyncDisposable
             return;
         }
         _disposed = true;
-        await _writer.DisposeAsync().ConfigureAwait(false);
-        await _stream.DisposeAsync().ConfigureAwait(false);
-        TempFiles.Discard(_temp);
+        await _file.DisposeAsync().ConfigureAwait(false);
     }
 
     private async Task FlushAsync()
     {
-        using ParquetRowGroupWriter group = _writer.CreateRowGroup();
+        using ParquetRowGroupWriter group = _file.NewRowGroup();
         await _buffer.WriteAsync(group).ConfigureAwait(false);
         RowsWritten += _buffer.Count;
         _buffer.Clear();

@@ -1,6 +1,7 @@
 using Parquet.Schema;
+using TraceReplay.Core.Requests;
 
-namespace TraceReplay.Core.Requests;
+namespace TraceReplay.Parquet.Requests;
 
 /// <summary>The Parquet schema of canonical request files, column order fixed (writers must follow it).</summary>
 public static class RequestSchema

@@ -2,10 +2,10 @@ using System.Globalization;
 using Parquet;
 using Parquet.Schema;
 using TraceReplay.Core.Diagnostics;
-using TraceReplay.Core.IO;
 using TraceReplay.Core.Models;
+using TraceReplay.Core.Routing;
 
-namespace TraceReplay.Core.Routing;
+namespace TraceReplay.Parquet.Routing;
 
 /// <summary>
 /// Reads recorded expert loads: a Parquet file with integer columns <c>step</c>, <c>layer</c>, <c>expert</c>,
