@@ -64,6 +64,32 @@ public sealed class SpillingSampleTests
     }
 
     [Fact]
+    public void A_sum_past_the_64_bit_range_keeps_an_exact_mean()
+    {
+        // An overloaded replay of millions of requests: TTFTs of hours each sum past long.MaxValue ns (292 years);
+        // the sum used to throw OverflowException out of the replay.
+        using var s = new SpillingSample(4);
+        const long hoursNs = 3L * 3600 * 1_000_000_000_000; // 3,000 hours, 1.08e16 ns
+        for (int i = 0; i < 1000; i++)
+        {
+            s.Add(hoursNs + i);
+        }
+        Assert.Equal(hoursNs + 499.5, s.Mean, 4.0); // a double near 1e16 is exact to 2 ns
+        Assert.True(1000.0 * hoursNs > long.MaxValue, "the sum must pass the 64-bit range for this test to mean anything");
+
+        // Within the 64-bit range the mean is the same double as before (long sum / count): outputs unchanged.
+        using var small = new SpillingSample(4);
+        long[] values = [(1L << 60) + 1, 3, 1L << 55];
+        long sum = 0;
+        foreach (long v in values)
+        {
+            small.Add(v);
+            sum += v;
+        }
+        Assert.Equal(sum / (double)values.Length, small.Mean);
+    }
+
+    [Fact]
     public void The_temporary_file_is_gone_after_dispose()
     {
         string[] before = Directory.GetFiles(Path.GetTempPath(), "tracereplay-sample-*.bin");
