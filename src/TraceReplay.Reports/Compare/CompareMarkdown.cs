@@ -1,3 +1,4 @@
+using TraceReplay.Simulation.Metrics;
 using System.Text;
 using TraceReplay.Reports.Text;
 

@@ -1,3 +1,4 @@
+using TraceReplay.Simulation.Metrics;
 using TraceReplay.Reports.Stats;
 
 namespace TraceReplay.Reports.Compare;

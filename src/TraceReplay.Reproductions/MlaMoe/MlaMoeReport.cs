@@ -18,8 +18,7 @@ public static class MlaMoeReport
         string md = Path.Combine(outDir, "mla-moe.md");
         AtomicFile.WriteAllText(md, Markdown(attention, ridge, capacity));
         string json = Path.Combine(outDir, "mla-moe.json");
-        AtomicFile.WriteAllText(json, JsonSerializer.Serialize(new { attention, moe_ridge = ridge, capacity_bound = capacity },
-            new JsonSerializerOptions { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals }));
+        AtomicFile.WriteAllText(json, JsonSerializer.Serialize(new MlaMoeJson(attention, ridge, capacity), MlaMoeJsonContext.Default.MlaMoeJson));
         List<string> files = [md, json];
         files.AddRange(MlaMoeFigures.Write(outDir, attention, ridge));
         return files;
