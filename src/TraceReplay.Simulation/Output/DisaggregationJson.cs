@@ -1,4 +1,3 @@
-using TraceReplay.Simulation.Engine;
 using TraceReplay.Simulation.Metrics;
 
 namespace TraceReplay.Simulation.Output;
@@ -11,11 +10,4 @@ internal static class DisaggregationJson
 
     public static PoolJson Pool(DisaggregationSummary.Pool p) =>
         new(p.Instances, p.Tp, p.KvBlocksPerInstance, p.BusyFraction, p.PeakKvBlocksUsed);
-
-    public static SummaryRunJson WithRun(SummaryRunJson run, ReplayOptions o) => run with
-    {
-        PrefillReplicas = o.PrefillReplicas, DecodeReplicas = o.DecodeReplicas,
-        PrefillTp = o.ForPool(prefill: true).TensorParallel, DecodeTp = o.ForPool(prefill: false).TensorParallel,
-        KvLinkGbps = o.KvLinkGbps, KvLinkLatencyUs = o.KvLinkLatencyUs, KvStreaming = o.KvStreaming ? "on" : "off",
-    };
 }

@@ -67,32 +67,26 @@ public static class SummaryJsonWriter
     private static SummaryRunJson Run(ReplayRunInfo info)
     {
         ReplayOptions o = info.Options;
-        bool ep = o.ExpertParallel > 1;
-        SummaryRunJson run = new()
-        {
-            InputFile = info.InputFile, InputSha256 = info.InputSha256, InputFormat = info.InputFormat, Retiming = info.Retiming,
-            Workload = info.Workload, Model = o.Model, Gpu = o.Gpu, Tp = o.TensorParallel, Replicas = o.InstanceCount,
-            Router = RouterPolicies.ToName(o.Router), Scheduler = o.Scheduler, CostModel = info.CostModel,
-            CostModelProvenance = info.CostModelProvenance, CostPath = o.CostPath.ToString().ToLowerInvariant(), Routing = o.Routing,
-            Ep = ep ? o.ExpertParallel : null, DpAttention = ep ? o.DpAttention : null,
-            Seed = o.Seed, GpuMemoryUtilization = o.GpuMemoryUtilization, BlockTokens = o.BlockTokens, MaxSeqs = o.MaxSequences,
-            ChunkTokens = o.ChunkTokens, MaxBatchedTokens = o.MaxBatchedTokens,
-            LayerGroups = o.LayerGroups > 0 ? o.LayerGroups.ToString(CultureInfo.InvariantCulture) : "auto",
-            LayerGroupCap = o.LayerGroupCap, CohortTokens = o.CohortTokens,
-            WeightDtype = Dtype(o.WeightDtype), ExpertWeightDtype = Dtype(o.ExpertWeightDtype),
-            ActivationDtype = Dtype(o.ActivationDtype), KvDtype = Dtype(o.KvDtype),
-            StepOverhead = StepOverhead.For(o) switch
+        bool ep = o.ExpertParallel > 1, pd = o.Disaggregated;
+        return new SummaryRunJson(
+            info.InputFile, info.InputSha256, info.InputFormat, info.Retiming, info.Workload,
+            o.Model, o.Gpu, o.TensorParallel, o.InstanceCount,
+            PrefillReplicas: pd ? o.PrefillReplicas : null, DecodeReplicas: pd ? o.DecodeReplicas : null,
+            PrefillTp: pd ? o.ForPool(prefill: true).TensorParallel : null, DecodeTp: pd ? o.ForPool(prefill: false).TensorParallel : null,
+            KvLinkGbps: pd ? o.KvLinkGbps : null, KvLinkLatencyUs: pd ? o.KvLinkLatencyUs : null, KvStreaming: pd ? (o.KvStreaming ? "on" : "off") : null,
+            RouterPolicies.ToName(o.Router), o.Scheduler, info.CostModel, info.CostModelProvenance, o.CostPath.ToString().ToLowerInvariant(), o.Routing,
+            Ep: ep ? o.ExpertParallel : null, DpAttention: ep ? o.DpAttention : null,
+            o.Seed, o.GpuMemoryUtilization, o.BlockTokens, o.MaxSequences, o.ChunkTokens, o.MaxBatchedTokens,
+            o.LayerGroups > 0 ? o.LayerGroups.ToString(CultureInfo.InvariantCulture) : "auto", o.LayerGroupCap, o.CohortTokens,
+            Dtype(o.WeightDtype), Dtype(o.ExpertWeightDtype), Dtype(o.ActivationDtype), Dtype(o.KvDtype),
+            StepOverhead.For(o) switch
             {
                 { Enabled: false } => "none",
                 { EnforceEager: true } => "eager",
                 var so => FormattableString.Invariant($"cuda graphs for decode-only steps up to {so.CudaGraphMaxBatch} requests"),
             },
-            ActivationReserveBytes = o.ActivationReserveBytes, KvBlocksPerInstance = info.KvBlocksPerInstance,
-            SloTtftS = o.SloTtftS ?? double.NaN, SloTbtS = o.SloTbtS ?? double.NaN,
-            StaticPowerW = info.Energy.StaticPowerW, HbmPjPerByte = info.Energy.HbmPjPerByte, PjPerFlop = info.Energy.PjPerFlop,
-            EnergySource = info.Energy.Source,
-        };
-        return o.Disaggregated ? DisaggregationJson.WithRun(run, o) : run;
+            o.ActivationReserveBytes, info.KvBlocksPerInstance, o.SloTtftS ?? double.NaN, o.SloTbtS ?? double.NaN,
+            info.Energy.StaticPowerW, info.Energy.HbmPjPerByte, info.Energy.PjPerFlop, info.Energy.Source);
     }
 
     /// <summary>A dtype override, or null when the model's own format applies.</summary>
