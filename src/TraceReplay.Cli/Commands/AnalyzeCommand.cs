@@ -32,10 +32,7 @@ public static class AnalyzeCommand
             "and a decode step of B requests with L cached tokens; the GPU's ridge point; for MoE models the batch needed to reach it (ridge x E / k).\n\n" +
             "Examples:\n  tracereplay analyze intensity --model llama-3-8b --gpu h100 --batch 32 --context 2048\n" +
             "  tracereplay analyze intensity --model deepseek-r1 --gpu h200 --batch 64 --context 8192 --tp 8 --json");
-        foreach (Option o in new Option[] { model, gpu, tp, batch, context, routing, json })
-        {
-            command.Options.Add(o);
-        }
+        CommonOptions.AddTo(command, model, gpu, tp, batch, context, routing, json);
         command.SetAction(parse =>
         {
             ModelSpec m = ModelCatalog.Resolve(parse.GetValue(model)!);

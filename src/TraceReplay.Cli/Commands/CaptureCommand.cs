@@ -23,10 +23,7 @@ public static class CaptureCommand
             "file metadata. Requests still running when the capture ends are counted and reported, not written.\n\n" +
             "Examples:\n  tracereplay capture --pid 4242 --duration 600 -o requests.parquet\n" +
             "  tracereplay capture --pid $(pgrep -f MyGateway) -o requests.parquet   # until Ctrl+C");
-        foreach (Option o in new Option[] { pid, duration, output, json })
-        {
-            command.Options.Add(o);
-        }
+        CommonOptions.AddTo(command, pid, duration, output, json);
         command.SetAction(async (parse, cancel) =>
         {
             int p = parse.GetValue(pid);

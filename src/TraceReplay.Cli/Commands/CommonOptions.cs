@@ -69,4 +69,13 @@ public static class CommonOptions
     {
         Description = "Write machine-readable JSON to stdout instead of a table",
     };
+
+    /// <summary>Adds <paramref name="options"/> to <paramref name="command"/> in order (the order --help lists them).</summary>
+    public static void AddTo(Command command, params Option[] options)
+    {
+        foreach (Option o in options)
+        {
+            command.Options.Add(o);
+        }
+    }
 }

@@ -37,10 +37,7 @@ public static class CompareCommand
             "  tracereplay compare base/ cand/ --policy policy.json --junit compare.xml --markdown compare.md --seed 1");
         command.Arguments.Add(baseline);
         command.Arguments.Add(candidate);
-        foreach (Option o in new Option[] { policy, junit, markdown, resamples, seed, confidence, exact })
-        {
-            command.Options.Add(o);
-        }
+        CommonOptions.AddTo(command, policy, junit, markdown, resamples, seed, confidence, exact);
         command.SetAction(parse =>
         {
             try

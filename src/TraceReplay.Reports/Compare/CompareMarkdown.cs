@@ -1,6 +1,6 @@
-using TraceReplay.Simulation.Metrics;
 using System.Text;
 using TraceReplay.Reports.Text;
+using TraceReplay.Simulation.Metrics;
 
 namespace TraceReplay.Reports.Compare;
 

@@ -1,7 +1,7 @@
-using TraceReplay.Simulation.Metrics;
 using TraceReplay.Core.IO;
 using TraceReplay.Reports.Runs;
 using TraceReplay.Reports.Text;
+using TraceReplay.Simulation.Metrics;
 
 namespace TraceReplay.Reports.Report;
 

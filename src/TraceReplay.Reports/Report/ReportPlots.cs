@@ -1,6 +1,6 @@
-using TraceReplay.Simulation.Metrics;
 using ScottPlot;
 using TraceReplay.Reports.Runs;
+using TraceReplay.Simulation.Metrics;
 
 namespace TraceReplay.Reports.Report;
 

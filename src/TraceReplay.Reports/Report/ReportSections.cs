@@ -1,7 +1,7 @@
-using TraceReplay.Simulation.Metrics;
 using TraceReplay.Reports.Compare;
 using TraceReplay.Reports.Runs;
 using TraceReplay.Reports.Text;
+using TraceReplay.Simulation.Metrics;
 
 namespace TraceReplay.Reports.Report;
 

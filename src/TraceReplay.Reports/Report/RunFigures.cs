@@ -1,6 +1,6 @@
-using TraceReplay.Simulation.Metrics;
 using TraceReplay.Reports.Compare;
 using TraceReplay.Reports.Runs;
+using TraceReplay.Simulation.Metrics;
 
 namespace TraceReplay.Reports.Report;
 

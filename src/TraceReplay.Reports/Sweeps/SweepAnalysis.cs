@@ -1,5 +1,5 @@
-using TraceReplay.Simulation.Metrics;
 using TraceReplay.Reports.Text;
+using TraceReplay.Simulation.Metrics;
 
 namespace TraceReplay.Reports.Sweeps;
 

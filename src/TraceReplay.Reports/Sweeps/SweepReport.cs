@@ -1,8 +1,8 @@
-using TraceReplay.Simulation.Metrics;
 using ScottPlot;
 using TraceReplay.Core.IO;
 using TraceReplay.Reports.Report;
 using TraceReplay.Reports.Text;
+using TraceReplay.Simulation.Metrics;
 
 namespace TraceReplay.Reports.Sweeps;
 
