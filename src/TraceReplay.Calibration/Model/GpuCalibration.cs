@@ -32,14 +32,7 @@ public sealed record GpuCalibration
     /// </summary>
     [JsonPropertyName("kernels")] public SortedDictionary<string, OperatorCalibration> Kernels { get; init; } = new(StringComparer.Ordinal);
 
-    private static readonly JsonSerializerOptions s_options = new()
-    {
-        WriteIndented = true,
-        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-    };
-
-    public string ToJson() => JsonSerializer.Serialize(this, s_options).ReplaceLineEndings("\n") + "\n";
+    public string ToJson() => JsonSerializer.Serialize(this, CalibrationJsonContext.Default.GpuCalibration).ReplaceLineEndings("\n") + "\n";
 
     public void Save(string path) => Core.IO.AtomicFile.WriteAllText(path, ToJson());
 
@@ -47,7 +40,7 @@ public sealed record GpuCalibration
     {
         try
         {
-            GpuCalibration c = JsonSerializer.Deserialize<GpuCalibration>(json, s_options)
+            GpuCalibration c = JsonSerializer.Deserialize(json, CalibrationJsonContext.Default.GpuCalibration)
                 ?? throw new InvalidDataException($"{origin}: empty calibration JSON");
             return c.SchemaVersion == CurrentSchema ? NoNullFields(c, origin)
                 : throw new InvalidDataException($"{origin}: schema_version {c.SchemaVersion}; this tool reads {CurrentSchema}");

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using Spectre.Console;
 using TraceReplay.Cli.Display;
 using TraceReplay.Core.Analysis;
@@ -48,30 +47,16 @@ public static class AnalyzeCommand
             int l = Positive(parse.GetValue(context), "--context");
             IRoutingModel? r = RoutingModels.Create(parse.GetValue(routing)!, m, seed: 0);
             IReadOnlyList<IntensityRow> rows = IntensityAnalyzer.Analyze(m, b, l, parse.GetValue(tp), r);
-            var summary = new
-            {
-                model = m.Name,
-                gpu = g.ShortName,
-                tp = parse.GetValue(tp),
-                batch = b,
-                context = l,
-                ridge_flops_per_byte = g.RidgePointFlopsPerByte,
-                moe_ridge_batch_tokens = IntensityAnalyzer.MoeRidgeBatch(m, g),
-                attention_decode_score_flops_per_byte = AttentionCoreIntensity.DecodeScore(m, l),
-                attention_decode_fused_flops_per_byte = AttentionCoreIntensity.DecodeFused(m),
-                kv_bytes_per_token = m.KvBytesPerToken,
-            };
+            var summary = new IntensitySummaryJson(m.Name, g.ShortName, parse.GetValue(tp), b, l, g.RidgePointFlopsPerByte,
+                IntensityAnalyzer.MoeRidgeBatch(m, g), AttentionCoreIntensity.DecodeScore(m, l), AttentionCoreIntensity.DecodeFused(m), m.KvBytesPerToken);
             if (parse.GetValue(json))
             {
-                var payload = new
-                {
-                    summary,
-                    operators = rows.Select(x => new { phase = x.Phase, layer_kind = x.LayerKind, @operator = x.Operator, op_class = x.Class, flops = x.Flops, hbm_bytes = x.HbmBytes, flops_per_byte = double.IsInfinity(x.FlopsPerByte) ? (double?)null : x.FlopsPerByte }),
-                };
-                Console.WriteLine(JsonSerializer.Serialize(payload, CliJson.Options));
+                // Infinite intensity (an operator that reads no HBM bytes) and a dense model's MoE ridge batch print as null.
+                CliJson.Print(new IntensityJson(summary, [.. rows.Select(x => new IntensityOperatorJson(x.Phase, x.LayerKind, x.Operator, x.Class, x.Flops, x.HbmBytes, x.FlopsPerByte))]),
+                    CliJsonContext.Default.IntensityJson);
                 return 0;
             }
-            Render(m, g, rows, summary.moe_ridge_batch_tokens, summary.attention_decode_score_flops_per_byte, summary.attention_decode_fused_flops_per_byte, b, l, parse.GetValue(tp));
+            Render(m, g, rows, summary.MoeRidgeBatchTokens, summary.AttentionDecodeScoreFlopsPerByte, summary.AttentionDecodeFusedFlopsPerByte, b, l, parse.GetValue(tp));
             return 0;
         });
         return command;

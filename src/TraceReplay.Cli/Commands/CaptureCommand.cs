@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using Spectre.Console;
 using TraceReplay.Capture.Live;
 using TraceReplay.Cli.Display;
@@ -65,25 +64,11 @@ public static class CaptureCommand
     {
         double[] ttft = [.. r.Completed.Where(c => c.TtftSeconds is not null).Select(c => c.TtftSeconds!.Value * 1e3).Order()];
         double[] e2e = [.. r.Completed.Select(c => c.E2eSeconds * 1e3).Order()];
-        var summary = new
-        {
-            output = path,
-            pid = r.Pid,
-            duration_s = r.DurationSeconds,
-            requests_written = written,
-            prompt_tokens = r.PromptTokens,
-            output_tokens = r.OutputTokens,
-            incomplete_requests = r.IncompleteIds.Count,
-            orphan_events = r.OrphanEvents,
-            duplicate_arrivals = r.DuplicateArrivals,
-            events_read = r.EventsRead,
-            events_lost = r.EventsLost,
-            ttft_p50_ms = Median(ttft),
-            e2e_p50_ms = Median(e2e),
-        };
+        var summary = new CaptureJson(path, r.Pid, r.DurationSeconds, written, r.PromptTokens, r.OutputTokens, r.IncompleteIds.Count,
+            r.OrphanEvents, r.DuplicateArrivals, r.EventsRead, r.EventsLost, Median(ttft), Median(e2e));
         if (asJson)
         {
-            Console.WriteLine(JsonSerializer.Serialize(summary, CliJson.Options));
+            CliJson.Print(summary, CliJsonContext.Default.CaptureJson);
             return;
         }
         var table = new Table().Border(TableBorder.Rounded).AddColumns("quantity", "value");
@@ -95,8 +80,8 @@ public static class CaptureCommand
         table.AddRow("duplicate arrivals (rejected)", r.DuplicateArrivals.ToString(CultureInfo.InvariantCulture));
         table.AddRow("events read / lost", $"{r.EventsRead} / {r.EventsLost}");
         table.AddRow("capture duration (s)", Units.Fixed(r.DurationSeconds, 1));
-        table.AddRow("TTFT p50 (ms)", summary.ttft_p50_ms is double t ? Units.Fixed(t, 3) : "-");
-        table.AddRow("end-to-end p50 (ms)", summary.e2e_p50_ms is double e ? Units.Fixed(e, 3) : "-");
+        table.AddRow("TTFT p50 (ms)", summary.TtftP50Ms is double t ? Units.Fixed(t, 3) : "-");
+        table.AddRow("end-to-end p50 (ms)", summary.E2eP50Ms is double e ? Units.Fixed(e, 3) : "-");
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLine($"wrote [bold]{Markup.Escape(path)}[/]");
         if (r.EventsLost > 0)

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using Spectre.Console;
 using TraceReplay.Cli.Display;
 using TraceReplay.Core.Hardware;
@@ -23,7 +22,7 @@ public static class GpusCommand
         {
             if (parse.GetValue(json))
             {
-                Console.WriteLine(JsonSerializer.Serialize(GpuCatalog.BuiltIn, CliJson.Options));
+                CliJson.Print(GpuCatalog.BuiltIn, CliJsonContext.Default.IReadOnlyListGpuSpec);
                 return 0;
             }
             var table = new Table().Border(TableBorder.Rounded)

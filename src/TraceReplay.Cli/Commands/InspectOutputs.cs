@@ -3,6 +3,7 @@ using TraceReplay.Cli.Display;
 using TraceReplay.Reports.Runs;
 using TraceReplay.Reports.Stats;
 using TraceReplay.Reports.Sweeps;
+using TraceReplay.Simulation.Metrics;
 
 namespace TraceReplay.Cli.Commands;
 
@@ -57,8 +58,8 @@ internal static class InspectOutputs
         foreach (SweepRow r in rows.OrderBy(r => r.Point.Index))
         {
             table.AddRow(r.Point.Index.ToString(System.Globalization.CultureInfo.InvariantCulture), Markup.Escape(r.Point.Config), RateList.Format(r.Point.RatePerS),
-                Reports.Text.Fmt.Sig(r["slo_attainment"] * 100), Reports.Text.Fmt.Sig(r["ttft_p99_s"]), Reports.Text.Fmt.Sig(r["tbt_p99_s"]),
-                Reports.Text.Fmt.Sig(r["throughput_tokens_per_s"]), r["overloaded"] > 0 ? "yes" : "no");
+                Reports.Text.Fmt.Sig(r[MetricNames.SloAttainment] * 100), Reports.Text.Fmt.Sig(r[MetricNames.TtftP99S]), Reports.Text.Fmt.Sig(r[MetricNames.TbtP99S]),
+                Reports.Text.Fmt.Sig(r[MetricNames.ThroughputTokensPerS]), r[MetricNames.Overloaded] > 0 ? "yes" : "no");
         }
         AnsiConsole.Write(table);
     }
@@ -66,7 +67,7 @@ internal static class InspectOutputs
     public static void Summary(string path)
     {
         SummaryFile s = SummaryFile.Read(path);
-        if (!s.Numbers.ContainsKey("requests") || s.Run.Count == 0)
+        if (!s.Numbers.ContainsKey(MetricNames.Requests) || s.Run.Count == 0)
         {
             throw new InvalidDataException($"{path}: not a replay summary.json (no 'requests' count or 'run' object); inspect reads the summary.json that `tracereplay replay` writes");
         }
@@ -84,21 +85,8 @@ internal static class InspectOutputs
         }
     }
 
-    /// <summary>The metric catalogue's unit for <paramref name="key"/>, else the unit its name ends in.</summary>
-    internal static string UnitOf(string key) => Reports.Compare.MetricCatalog.Find(key)?.Unit ?? key switch
-    {
-        _ when key.EndsWith("_per_s", StringComparison.Ordinal) && key.Contains("tokens", StringComparison.Ordinal) => "tokens/s",
-        _ when key.EndsWith("_per_s", StringComparison.Ordinal) => "requests/s",
-        _ when key.EndsWith("_per_token_j", StringComparison.Ordinal) => "J/token",
-        _ when key.EndsWith("_s", StringComparison.Ordinal) => "s",
-        _ when key.EndsWith("_j", StringComparison.Ordinal) => "J",
-        _ when key.StartsWith("hbm_bytes", StringComparison.Ordinal) || key.EndsWith("_bytes", StringComparison.Ordinal) => "bytes",
-        _ when key.Contains("blocks", StringComparison.Ordinal) => "KV blocks",
-        _ when key.EndsWith("tokens", StringComparison.Ordinal) => "tokens",
-        "slo_attainment" or "prefix_hit_rate" => "fraction",
-        "queue_rise_requests" or "requests" or "completed" or "rejected" => "requests",
-        _ => "count",
-    };
+    /// <summary>The metric catalogue's unit for <paramref name="key"/> (every number summary.json writes is in it); "?" for a key it does not know.</summary>
+    internal static string UnitOf(string key) => MetricCatalog.Find(key)?.Unit ?? "?";
 
     private static string[] Row(string name, double[] values)
     {

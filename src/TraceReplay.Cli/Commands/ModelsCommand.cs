@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using Spectre.Console;
 using TraceReplay.Cli.Display;
 using TraceReplay.Core.Models;
@@ -31,7 +30,7 @@ public static class ModelsCommand
             models.AddRange((parse.GetValue(config) ?? []).Select(ModelCatalog.Resolve));
             if (parse.GetValue(json))
             {
-                Console.WriteLine(JsonSerializer.Serialize(models.Select(ToJson), CliJson.Options));
+                CliJson.Print([.. models.Select(ToJson)], CliJsonContext.Default.IReadOnlyListModelJson);
                 return 0;
             }
             Render(models);
@@ -40,23 +39,9 @@ public static class ModelsCommand
         return command;
     }
 
-    private static object ToJson(ModelSpec m) => new
-    {
-        name = m.Name,
-        hf_id = m.HfId,
-        family = m.Family,
-        layers = m.NumLayers,
-        hidden = m.HiddenSize,
-        attention = m.Attention.ToString().ToLowerInvariant(),
-        experts = m.Moe?.NumExperts ?? 0,
-        top_k = m.Moe?.TopK ?? 0,
-        params_total = m.Parameters.Total,
-        params_active = m.Parameters.Active,
-        params_published = m.PublishedParams,
-        weight_bytes = m.WeightBytes,
-        kv_bytes_per_token = m.KvBytesPerToken,
-        expert_weight_bytes = m.ExpertWeightBytes,
-    };
+    private static ModelJson ToJson(ModelSpec m) => new(m.Name, m.HfId, m.Family, m.NumLayers, m.HiddenSize,
+        m.Attention.ToString().ToLowerInvariant(), m.Moe?.NumExperts ?? 0, m.Moe?.TopK ?? 0, m.Parameters.Total, m.Parameters.Active,
+        m.PublishedParams, m.WeightBytes, m.KvBytesPerToken, m.ExpertWeightBytes);
 
     private static void Render(IEnumerable<ModelSpec> models)
     {

@@ -47,7 +47,7 @@ public static class GpuCatalog
             {
                 throw new InvalidDataException($"{path}: expected a GPU object (the fields of gpus.json), got {root.ValueKind}");
             }
-            GpuSpec gpu = root.Deserialize<GpuSpec>() ?? throw new InvalidDataException($"{path}: empty GPU JSON");
+            GpuSpec gpu = root.Deserialize(GpuJsonContext.Default.GpuSpec) ?? throw new InvalidDataException($"{path}: empty GPU JSON");
             return GpuSpecCheck.Validate(gpu, path);
         }
         catch (JsonException ex)
@@ -65,6 +65,6 @@ public static class GpuCatalog
     {
         using Stream stream = typeof(GpuCatalog).Assembly.GetManifestResourceStream("TraceReplay.Hardware.gpus.json")
             ?? throw new InvalidOperationException("embedded gpus.json missing");
-        return JsonSerializer.Deserialize<List<GpuSpec>>(stream) ?? [];
+        return JsonSerializer.Deserialize(stream, GpuJsonContext.Default.ListGpuSpec) ?? [];
     }
 }

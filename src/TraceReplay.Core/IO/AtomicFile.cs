@@ -30,4 +30,7 @@ public static class AtomicFile
             await using var writer = new StreamWriter(s, new System.Text.UTF8Encoding(false));
             await writer.WriteAsync(text).ConfigureAwait(false);
         }).GetAwaiter().GetResult();
+
+    public static void WriteAllBytes(string path, byte[] bytes) =>
+        WriteAsync(path, s => s.WriteAsync(bytes).AsTask()).GetAwaiter().GetResult();
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using TraceReplay.Reports.Text;
+using TraceReplay.Simulation.Metrics;
 
 namespace TraceReplay.Reports.Compare;
 

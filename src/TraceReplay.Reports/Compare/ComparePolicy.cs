@@ -1,3 +1,5 @@
+using static TraceReplay.Simulation.Metrics.MetricNames;
+
 namespace TraceReplay.Reports.Compare;
 
 /// <summary>
@@ -10,12 +12,12 @@ public sealed record ComparePolicy(IReadOnlyDictionary<string, MetricLimit> Metr
     /// throughput -2%, energy per token +5%.</summary>
     public static ComparePolicy Default { get; } = new(new SortedDictionary<string, MetricLimit>(StringComparer.Ordinal)
     {
-        ["ttft_p99_s"] = new() { MaxIncreasePct = 5 },
-        ["tbt_mean_s"] = new() { MaxIncreasePct = 5 },
-        ["e2e_p99_s"] = new() { MaxIncreasePct = 5 },
-        ["slo_attainment"] = new() { MaxDecreasePoints = 1 },
-        ["throughput_tokens_per_s"] = new() { MaxDecreasePct = 2 },
-        ["energy_per_token_j"] = new() { MaxIncreasePct = 5 },
+        [TtftP99S] = new() { MaxIncreasePct = 5 },
+        [TbtMeanS] = new() { MaxIncreasePct = 5 },
+        [E2eP99S] = new() { MaxIncreasePct = 5 },
+        [SloAttainment] = new() { MaxDecreasePoints = 1 },
+        [ThroughputTokensPerS] = new() { MaxDecreasePct = 2 },
+        [EnergyPerTokenJ] = new() { MaxIncreasePct = 5 },
     }, "built-in default", SkipUnavailable: true);
 
     public MetricLimit? For(string metric) => Metrics.TryGetValue(metric, out MetricLimit? l) ? l : null;

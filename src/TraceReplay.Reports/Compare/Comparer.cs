@@ -20,7 +20,7 @@ public static class Comparer
         int[]? alignment = Align(baseline.Requests, candidate.Requests);
         RunData cand = alignment is null ? candidate : candidate with { Requests = candidate.Requests.Select(alignment) };
         var metrics = new List<(MetricDefinition Def, PreparedMetric Base, PreparedMetric Cand)>();
-        foreach (MetricDefinition def in MetricCatalog.All)
+        foreach (MetricDefinition def in ComparedMetrics.All)
         {
             PreparedMetric? b = def.Prepare(baseline), c = def.Prepare(cand);
             if (b is null || c is null)

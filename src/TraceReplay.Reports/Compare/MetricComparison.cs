@@ -1,4 +1,5 @@
 using TraceReplay.Reports.Stats;
+using TraceReplay.Simulation.Metrics;
 
 namespace TraceReplay.Reports.Compare;
 

@@ -1,16 +1,28 @@
 using TraceReplay.Reports.Runs;
+using TraceReplay.Simulation.Metrics;
 
 namespace TraceReplay.Reports.Compare;
 
 /// <summary>
-/// A metric <c>compare</c> can judge: its key (summary.json's where the definition is the same), unit, good
-/// direction, and how to compute it from per-request data. <see cref="Prepare"/> returns null when the run lacks
-/// what the metric needs (SLO attainment of a replay without an SLO, prefix hit rate of requests without block hashes).
+/// A catalogue metric <c>compare</c> can judge, with how to compute it from per-request data. <see cref="Prepare"/>
+/// returns null when the run lacks what the metric needs (SLO attainment of a replay without an SLO, prefix hit rate
+/// of requests without block hashes).
 /// </summary>
-public sealed record MetricDefinition(string Name, string Unit, Better Better, string Definition, Func<RunData, PreparedMetric?> Prepare)
+public sealed record MetricDefinition(Metric Metric, Func<RunData, PreparedMetric?> Prepare)
 {
-    /// <summary>True for fractions in [0, 1], whose limits may be given in percentage points.</summary>
-    public bool IsFraction => Unit == "fraction";
+    public string Name => Metric.Name;
+
+    public string Unit => Metric.Unit;
+
+    public Better Better => Metric.Better;
+
+    public bool IsFraction => Metric.IsFraction;
+
+    /// <summary>How compare computes it where that differs from the catalogue's meaning (held-fixed duration, run totals).</summary>
+    public string Note { get; init; } = "";
+
+    /// <summary>The catalogue's description followed by <see cref="Note"/>.</summary>
+    public string Definition => Metric.Description + Note;
 
     /// <summary>Reported only where some run has it (a feature's figure: no prefix row without block hashes, no EP row without --ep).</summary>
     public bool Optional { get; init; }

@@ -46,8 +46,8 @@ public static class PolicyParser
             var limits = new SortedDictionary<string, MetricLimit>(StringComparer.Ordinal);
             foreach (JsonProperty m in metrics.EnumerateObject())
             {
-                MetricDefinition def = MetricCatalog.Find(m.Name) ?? throw Error(source, $"metrics.{m.Name}",
-                    $"a known metric: {string.Join(", ", MetricCatalog.Names)}");
+                MetricDefinition def = ComparedMetrics.Find(m.Name) ?? throw Error(source, $"metrics.{m.Name}",
+                    $"a known metric: {string.Join(", ", ComparedMetrics.Names)}");
                 Expect(!limits.ContainsKey(m.Name), source, $"metrics.{m.Name}", "each metric once");
                 limits[m.Name] = ParseLimit(m.Value, def, source);
             }

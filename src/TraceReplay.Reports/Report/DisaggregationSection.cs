@@ -1,5 +1,6 @@
 using TraceReplay.Reports.Runs;
 using TraceReplay.Reports.Text;
+using TraceReplay.Simulation.Metrics;
 
 namespace TraceReplay.Reports.Report;
 
@@ -15,17 +16,17 @@ public static class DisaggregationSection
         yield return new HeadingBlock(2, "Disaggregated prefill/decode (from summary.json)");
         var rows = new List<string[]>
         {
-            Row("KV transfers", runs, r => Fmt.Sig(r.Summary["kv_transfers"])),
-            Row("KV moved (GB)", runs, r => Fmt.Sig(r.Summary["kv_transfer_bytes"] / 1e9)),
-            Row("KV transfer mean / p99 (ms)", runs, r => $"{Fmt.Sig(r.Summary["kv_transfer_mean_s"] * 1e3)} / {Fmt.Sig(r.Summary["kv_transfer_p99_s"] * 1e3)}"),
-            Row("wait for decode blocks, mean (ms)", runs, r => Fmt.Sig(r.Summary["kv_transfer_wait_mean_s"] * 1e3)),
+            Row("KV transfers", runs, r => Fmt.Sig(r.Summary[MetricNames.KvTransfers])),
+            Row("KV moved (GB)", runs, r => Fmt.Sig(r.Summary[MetricNames.KvTransferBytes] / 1e9)),
+            Row("KV transfer mean / p99 (ms)", runs, r => $"{Fmt.Sig(r.Summary[MetricNames.KvTransferMeanS] * 1e3)} / {Fmt.Sig(r.Summary[MetricNames.KvTransferP99S] * 1e3)}"),
+            Row("wait for decode blocks, mean (ms)", runs, r => Fmt.Sig(r.Summary[MetricNames.KvTransferWaitMeanS] * 1e3)),
         };
         foreach (string pool in new[] { "prefill", "decode" })
         {
             rows.Add(Row($"{pool} pool: instances x TP", runs, r => Pool(r, pool, p => $"{p["instances"]} x {p["tp"]}")));
-            rows.Add(Row($"{pool} pool: busy (%)", runs, r => Pool(r, pool, p => Fmt.Sig(100 * p["busy_fraction"]))));
+            rows.Add(Row($"{pool} pool: busy (%)", runs, r => Pool(r, pool, p => Fmt.Sig(100 * p[MetricNames.BusyFraction]))));
             rows.Add(Row($"{pool} pool: peak KV use (% of one instance)", runs,
-                r => Pool(r, pool, p => Fmt.Sig(100 * p["peak_kv_blocks_used"] / p["kv_blocks_per_instance"]))));
+                r => Pool(r, pool, p => Fmt.Sig(100 * p[MetricNames.PeakKvBlocksUsed] / p[MetricNames.KvBlocksPerInstance]))));
         }
         yield return new TableBlock(["metric", .. runs.Select(r => $"`{r.Label}`")], rows);
         yield return new ParagraphBlock(

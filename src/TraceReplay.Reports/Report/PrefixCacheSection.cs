@@ -1,5 +1,6 @@
 using TraceReplay.Reports.Runs;
 using TraceReplay.Reports.Text;
+using TraceReplay.Simulation.Metrics;
 
 namespace TraceReplay.Reports.Report;
 
@@ -15,12 +16,12 @@ public static class PrefixCacheSection
         }
         yield return new HeadingBlock(2, "Prefix cache (from summary.json)");
         var rows = new List<string[]> { Row("prefix caching", runs, r => r.Summary.Strings.GetValueOrDefault("prefix_caching", "")) };
-        rows.Add(Row("hit rate, all instances (%)", runs, r => Fmt.Sig(100 * r.Summary["prefix_hit_rate"])));
+        rows.Add(Row("hit rate, all instances (%)", runs, r => Fmt.Sig(100 * r.Summary[MetricNames.PrefixHitRate])));
         for (int i = 0; i < instances; i++)
         {
             int k = i;
             rows.Add(Row($"hit rate, instance {i} (%)", runs, r => k < r.Summary.PrefixCachePerInstance.Count
-                ? Fmt.Sig(100 * r.Summary.PrefixCachePerInstance[k].GetValueOrDefault("prefix_hit_rate", double.NaN)) : Fmt.Sig(double.NaN)));
+                ? Fmt.Sig(100 * r.Summary.PrefixCachePerInstance[k].GetValueOrDefault(MetricNames.PrefixHitRate, double.NaN)) : Fmt.Sig(double.NaN)));
         }
         yield return new TableBlock(["metric", .. runs.Select(r => $"`{r.Label}`")], rows);
         yield return new ParagraphBlock(

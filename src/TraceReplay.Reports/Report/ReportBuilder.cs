@@ -1,7 +1,7 @@
 using TraceReplay.Core.IO;
-using TraceReplay.Reports.Compare;
 using TraceReplay.Reports.Runs;
 using TraceReplay.Reports.Text;
+using TraceReplay.Simulation.Metrics;
 
 namespace TraceReplay.Reports.Report;
 
@@ -18,7 +18,7 @@ public static class ReportBuilder
 
     /// <summary>Key metrics for the at-a-glance table.</summary>
     public static readonly string[] GlanceMetrics =
-        ["ttft_p99_s", "tbt_mean_s", "e2e_p99_s", "slo_attainment", "throughput_tokens_per_s", "energy_per_token_j"];
+        [MetricNames.TtftP99S, MetricNames.TbtMeanS, MetricNames.E2eP99S, MetricNames.SloAttainment, MetricNames.ThroughputTokensPerS, MetricNames.EnergyPerTokenJ];
 
     public static IReadOnlyList<RunData> LoadRuns(IReadOnlyList<string> directories)
     {

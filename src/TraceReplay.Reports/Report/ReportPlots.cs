@@ -1,5 +1,6 @@
 using ScottPlot;
 using TraceReplay.Reports.Runs;
+using TraceReplay.Simulation.Metrics;
 
 namespace TraceReplay.Reports.Report;
 
@@ -56,14 +57,14 @@ public static class ReportPlots
     public static Plot EnergyPerToken(IReadOnlyList<RunData> runs)
     {
         Plot plot = New("Energy per token (estimate)", "", "energy per token (J, prompt + generated)");
-        plot.Add.Bars(runs.Select((r, i) => new Bar { Position = i, Value = r.Summary["energy_per_token_j"], FillColor = Color(i) }).ToList());
+        plot.Add.Bars(runs.Select((r, i) => new Bar { Position = i, Value = r.Summary[MetricNames.EnergyPerTokenJ], FillColor = Color(i) }).ToList());
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual([.. runs.Select((r, i) => new Tick(i, r.Label))]);
         plot.Axes.Margins(bottom: 0);
         return plot;
     }
 
     private static double KvScale(RunData r) =>
-        100.0 / Math.Max(1, r.Summary["kv_blocks_per_instance"] * Math.Max(1, double.TryParse(r.Summary.RunValue("replicas"), System.Globalization.CultureInfo.InvariantCulture, out double n) ? n : 1));
+        100.0 / Math.Max(1, r.Summary[MetricNames.KvBlocksPerInstance] * Math.Max(1, double.TryParse(r.Summary.RunValue("replicas"), System.Globalization.CultureInfo.InvariantCulture, out double n) ? n : 1));
 
     private static Plot OverTime(IReadOnlyList<RunData> runs, string title, string yLabel, Func<IterationData, Func<int, double>> value, Func<RunData, double>? scale = null)
     {

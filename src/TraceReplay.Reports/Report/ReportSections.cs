@@ -1,6 +1,7 @@
 using TraceReplay.Reports.Compare;
 using TraceReplay.Reports.Runs;
 using TraceReplay.Reports.Text;
+using TraceReplay.Simulation.Metrics;
 
 namespace TraceReplay.Reports.Report;
 
@@ -39,7 +40,7 @@ public static class ReportSections
             bool lower = ReportBuilder.LowerIsBetter(key);
             int best = order.MinBy(i => lower ? v[i] : -v[i]), worst = order.MaxBy(i => lower ? v[i] : -v[i]);
             wins[best]++;
-            string unit = MetricCatalog.Find(key)!.Unit;
+            string unit = MetricCatalog.Get(key).Unit;
             rows.Add([$"`{key}` ({unit})", $"`{runs[best].Label}`", Fmt.Sig(v[best]), $"`{runs[worst].Label}`", Fmt.Sig(v[worst]),
                 Fmt.SignedPct(v[worst] != 0 ? v[best] / v[worst] - 1 : double.NaN)]);
         }
@@ -54,7 +55,7 @@ public static class ReportSections
     {
         yield return new HeadingBlock(2, "Metrics (from requests.parquet and iterations.parquet)");
         var rows = new List<string[]> { Row("completed requests", runs, r => RunFigures.Completed(r)), Row("rejected requests", runs, r => r.Requests.Count - RunFigures.Completed(r)) };
-        foreach (MetricDefinition m in MetricCatalog.All)
+        foreach (MetricDefinition m in ComparedMetrics.All)
         {
             if (m.Optional && runs.All(r => m.Prepare(r) is null))
             {
@@ -79,15 +80,15 @@ public static class ReportSections
         rows.Add(Row("HBM total (TB)", runs, r => RunFigures.HbmTotalBytes(r.Iterations!) / 1e12));
         rows.Add(Row("HBM per token (MB/token)", runs, r => RunFigures.HbmTotalBytes(r.Iterations!) / 1e6 / RunFigures.Tokens(r)));
         rows.Add(Row("busy energy (J, estimate)", runs, r => RunFigures.BusyEnergyJ(r.Iterations!)));
-        rows.Add(Row("idle energy (J, estimate, summary.json)", runs, r => r.Summary["energy_idle_j"]));
-        rows.Add(Row("energy per token (J/token, estimate)", runs, r => (RunFigures.BusyEnergyJ(r.Iterations!) + r.Summary["energy_idle_j"]) / RunFigures.Tokens(r)));
+        rows.Add(Row("idle energy (J, estimate, summary.json)", runs, r => r.Summary[MetricNames.EnergyIdleJ]));
+        rows.Add(Row("energy per token (J/token, estimate)", runs, r => (RunFigures.BusyEnergyJ(r.Iterations!) + r.Summary[MetricNames.EnergyIdleJ]) / RunFigures.Tokens(r)));
         yield return new TableBlock(["metric (unit)", .. runs.Select(r => $"`{r.Label}`")], rows);
     }
 
     /// <summary>Expert parallelism (only when a run used it): layout, load imbalance and weights per GPU, from summary.json.</summary>
     public static IEnumerable<ReportBlock> ExpertParallelism(IReadOnlyList<RunData> runs)
     {
-        if (!runs.Any(r => double.IsFinite(r.Summary["ep_imbalance_mean"])))
+        if (!runs.Any(r => double.IsFinite(r.Summary[MetricNames.EpImbalanceMean])))
         {
             yield break;
         }
@@ -96,9 +97,9 @@ public static class ReportSections
         [
             ["EP ranks (GPUs per instance, data-parallel attention)", .. runs.Select(r => r.Summary.RunValue("ep") is { Length: > 0 } ep ? ep : "1")],
             ["routing", .. runs.Select(r => $"`{r.Summary.RunValue("routing")}`")],
-            Row("`ep_imbalance_mean` (max-rank / mean-rank expert assignments, mean over steps)", runs, r => r.Summary["ep_imbalance_mean"]),
-            Row("`ep_imbalance_max` (worst step)", runs, r => r.Summary["ep_imbalance_max"]),
-            Row("weights per GPU (GB)", runs, r => r.Summary["weight_bytes_per_gpu"] / 1e9),
+            Row("`ep_imbalance_mean` (max-rank / mean-rank expert assignments, mean over steps)", runs, r => r.Summary[MetricNames.EpImbalanceMean]),
+            Row("`ep_imbalance_max` (worst step)", runs, r => r.Summary[MetricNames.EpImbalanceMax]),
+            Row("weights per GPU (GB)", runs, r => r.Summary[MetricNames.WeightBytesPerGpu] / 1e9),
         ]);
         yield return new ParagraphBlock("Each step waits for the rank with the most expert assignments, so an imbalance of 1.5 makes the routed experts' " +
             "time half as long again as a perfectly balanced split would; iterations.parquet's `ep_imbalance` column holds it per step (docs/moe.md).");

@@ -1,14 +1,15 @@
 using TraceReplay.Reports.Compare;
 using TraceReplay.Reports.Runs;
+using TraceReplay.Simulation.Metrics;
 
 namespace TraceReplay.Reports.Report;
 
 /// <summary>The per-run figures the report tables show, computed from the Parquet files (not copied from summary.json).</summary>
 public static class RunFigures
 {
-    /// <summary>Point value of a <see cref="MetricCatalog"/> metric from requests.parquet; NaN when unavailable.</summary>
+    /// <summary>Point value of a <see cref="ComparedMetrics"/> metric from requests.parquet; NaN when unavailable.</summary>
     public static double Metric(RunData run, string name) =>
-        MetricCatalog.Find(name)?.Prepare(run)?.Evaluate(default) ?? double.NaN;
+        ComparedMetrics.Find(name)?.Prepare(run)?.Evaluate(default) ?? double.NaN;
 
     public static int Completed(RunData run) => run.Requests.Completed.Count(c => c);
 
@@ -25,7 +26,7 @@ public static class RunFigures
     }
 
     public static double PeakKvPct(RunData run) =>
-        run.Iterations is { Count: > 0 } it ? 100.0 * it.KvBlocksUsed.Max() / run.Summary["kv_blocks_per_instance"] : double.NaN;
+        run.Iterations is { Count: > 0 } it ? 100.0 * it.KvBlocksUsed.Max() / run.Summary[MetricNames.KvBlocksPerInstance] : double.NaN;
 
     public static double HbmTotalBytes(IterationData it) => HbmCategory.All.Sum(c => c.TotalBytes(it));
 

@@ -1,4 +1,5 @@
 using TraceReplay.Reports.Text;
+using TraceReplay.Simulation.Metrics;
 
 namespace TraceReplay.Reports.Sweeps;
 
@@ -19,16 +20,16 @@ public static class SweepAnalysis
         var result = new List<GoodputRow>();
         foreach ((string config, IReadOnlyList<SweepRow> r) in ByConfig(rows))
         {
-            SweepRow? best = r.LastOrDefault(x => x["slo_attainment"] >= target);
+            SweepRow? best = r.LastOrDefault(x => x[MetricNames.SloAttainment] >= target);
             if (best is null)
             {
-                result.Add(new GoodputRow(config, double.NaN, double.NaN, $"no swept rate meets {Fmt.Fixed(target * 100, 0)}% (lowest rate: {Fmt.Sig(r[0]["slo_attainment"] * 100)}%)"));
+                result.Add(new GoodputRow(config, double.NaN, double.NaN, $"no swept rate meets {Fmt.Fixed(target * 100, 0)}% (lowest rate: {Fmt.Sig(r[0][MetricNames.SloAttainment] * 100)}%)"));
                 continue;
             }
-            double[] dips = [.. r.Where(x => x.Point.RatePerS < best.Point.RatePerS && !(x["slo_attainment"] >= target)).Select(x => x.Point.RatePerS)];
+            double[] dips = [.. r.Where(x => x.Point.RatePerS < best.Point.RatePerS && !(x[MetricNames.SloAttainment] >= target)).Select(x => x.Point.RatePerS)];
             string note = dips.Length > 0 ? $"non-monotone: below target at {string.Join(", ", dips.Select(RateList.Format))} req/s"
                 : best == r[^1] ? "meets the target at the highest swept rate: goodput may be higher" : "";
-            result.Add(new GoodputRow(config, best.Point.RatePerS, best["slo_attainment"], note));
+            result.Add(new GoodputRow(config, best.Point.RatePerS, best[MetricNames.SloAttainment], note));
         }
         return result;
     }
@@ -36,10 +37,10 @@ public static class SweepAnalysis
     /// <summary>Rows no other row beats on both TTFT p99 and TBT p99 (lower is better; ties kept), by TTFT p99.</summary>
     public static IReadOnlyList<SweepRow> Pareto(IReadOnlyList<SweepRow> rows)
     {
-        SweepRow[] valid = [.. rows.Where(r => double.IsFinite(r["ttft_p99_s"]) && double.IsFinite(r["tbt_p99_s"]))];
-        return [.. valid.Where(a => !valid.Any(b => Dominates(b, a))).OrderBy(r => r["ttft_p99_s"]).ThenBy(r => r.Point.Index)];
+        SweepRow[] valid = [.. rows.Where(r => double.IsFinite(r[MetricNames.TtftP99S]) && double.IsFinite(r[MetricNames.TbtP99S]))];
+        return [.. valid.Where(a => !valid.Any(b => Dominates(b, a))).OrderBy(r => r[MetricNames.TtftP99S]).ThenBy(r => r.Point.Index)];
     }
 
     private static bool Dominates(SweepRow b, SweepRow a) =>
-        b["ttft_p99_s"] <= a["ttft_p99_s"] && b["tbt_p99_s"] <= a["tbt_p99_s"] && (b["ttft_p99_s"] < a["ttft_p99_s"] || b["tbt_p99_s"] < a["tbt_p99_s"]);
+        b[MetricNames.TtftP99S] <= a[MetricNames.TtftP99S] && b[MetricNames.TbtP99S] <= a[MetricNames.TbtP99S] && (b[MetricNames.TtftP99S] < a[MetricNames.TtftP99S] || b[MetricNames.TbtP99S] < a[MetricNames.TbtP99S]);
 }

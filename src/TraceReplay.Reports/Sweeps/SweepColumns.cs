@@ -1,41 +1,51 @@
 using TraceReplay.Simulation.Metrics;
+using static TraceReplay.Simulation.Metrics.MetricNames;
 
 namespace TraceReplay.Reports.Sweeps;
 
-/// <summary>The metric columns of sweep.parquet, named as in summary.json. Counts are int64, the rest nullable doubles.</summary>
+/// <summary>The metric columns of sweep.parquet, named as in summary.json (keys from the metric catalogue). Counts are int64, the rest nullable doubles.</summary>
 public static class SweepColumns
 {
-    public sealed record Column(string Name, bool IsCount, Func<ReplaySummary, double> Value);
+    /// <summary>A column: its catalogue metric (the column is named by its key), storage type and value.</summary>
+    public sealed record Column(Metric Metric, bool IsCount, Func<ReplaySummary, double> Value)
+    {
+        public string Name => Metric.Name;
+
+        public Column(string name, bool isCount, Func<ReplaySummary, double> value)
+            : this(MetricCatalog.Get(name), isCount, value)
+        {
+        }
+    }
 
     public static readonly IReadOnlyList<Column> Metrics =
     [
-        new("requests", true, s => s.Requests),
-        new("completed", true, s => s.Completed),
-        new("rejected", true, s => s.Rejected),
-        new("sim_duration_s", false, s => s.SimDurationS),
-        new("ttft_mean_s", false, s => s.TtftMeanS),
-        new("ttft_p50_s", false, s => s.TtftP50S),
-        new("ttft_p90_s", false, s => s.TtftP90S),
-        new("ttft_p99_s", false, s => s.TtftP99S),
-        new("tbt_mean_s", false, s => s.TbtMeanS),
-        new("tbt_p99_s", false, s => s.TbtP99S),
-        new("e2e_mean_s", false, s => s.E2eMeanS),
-        new("e2e_p50_s", false, s => s.E2eP50S),
-        new("e2e_p99_s", false, s => s.E2eP99S),
-        new("throughput_tokens_per_s", false, s => s.ThroughputTokensPerS),
-        new("output_throughput_tokens_per_s", false, s => s.OutputThroughputTokensPerS),
-        new("slo_attainment", false, s => s.SloAttainment),
-        new("hbm_bytes_total", false, s => s.HbmBytesTotal),
-        new("energy_j", false, s => s.EnergyJ),
-        new("energy_per_token_j", false, s => s.EnergyPerTokenJ),
-        new("iterations", true, s => s.Iterations),
-        new("preemptions", true, s => s.Preemptions),
-        new("peak_kv_blocks_used", true, s => s.PeakKvBlocksUsed),
-        new("overloaded", true, s => s.Overloaded ? 1 : 0),
-        new("queue_growth_requests_per_s", false, s => s.QueueGrowthRequestsPerS),
-        new("prefix_hit_rate", false, s => s.PrefixCache?.HitRate ?? double.NaN),
-        new("kv_transfer_mean_s", false, s => s.Disaggregation?.KvTransferMeanS ?? double.NaN),
-        new("kv_transfer_p99_s", false, s => s.Disaggregation?.KvTransferP99S ?? double.NaN),
+        new(Requests, true, s => s.Requests),
+        new(Completed, true, s => s.Completed),
+        new(Rejected, true, s => s.Rejected),
+        new(SimDurationS, false, s => s.SimDurationS),
+        new(TtftMeanS, false, s => s.TtftMeanS),
+        new(TtftP50S, false, s => s.TtftP50S),
+        new(TtftP90S, false, s => s.TtftP90S),
+        new(TtftP99S, false, s => s.TtftP99S),
+        new(TbtMeanS, false, s => s.TbtMeanS),
+        new(TbtP99S, false, s => s.TbtP99S),
+        new(E2eMeanS, false, s => s.E2eMeanS),
+        new(E2eP50S, false, s => s.E2eP50S),
+        new(E2eP99S, false, s => s.E2eP99S),
+        new(ThroughputTokensPerS, false, s => s.ThroughputTokensPerS),
+        new(OutputThroughputTokensPerS, false, s => s.OutputThroughputTokensPerS),
+        new(SloAttainment, false, s => s.SloAttainment),
+        new(HbmBytesTotal, false, s => s.HbmBytesTotal),
+        new(EnergyJ, false, s => s.EnergyJ),
+        new(EnergyPerTokenJ, false, s => s.EnergyPerTokenJ),
+        new(Iterations, true, s => s.Iterations),
+        new(Preemptions, true, s => s.Preemptions),
+        new(PeakKvBlocksUsed, true, s => s.PeakKvBlocksUsed),
+        new(Overloaded, true, s => s.Overloaded ? 1 : 0),
+        new(QueueGrowthRequestsPerS, false, s => s.QueueGrowthRequestsPerS),
+        new(PrefixHitRate, false, s => s.PrefixCache?.HitRate ?? double.NaN),
+        new(KvTransferMeanS, false, s => s.Disaggregation?.KvTransferMeanS ?? double.NaN),
+        new(KvTransferP99S, false, s => s.Disaggregation?.KvTransferP99S ?? double.NaN),
     ];
 
     public static IReadOnlyDictionary<string, double> From(ReplaySummary s) =>

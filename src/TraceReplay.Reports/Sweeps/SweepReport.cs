@@ -2,6 +2,7 @@ using ScottPlot;
 using TraceReplay.Core.IO;
 using TraceReplay.Reports.Report;
 using TraceReplay.Reports.Text;
+using TraceReplay.Simulation.Metrics;
 
 namespace TraceReplay.Reports.Sweeps;
 
@@ -27,18 +28,21 @@ public static class SweepReport
         double[] rates = [.. rows.Select(r => r.Point.RatePerS).Distinct().Order()];
         blocks.Add(new TableBlock(["rate (req/s)", .. configs.Select(c => c.Config)],
             [.. rates.Select(rate => new[] { RateList.Format(rate) }.Concat(configs.Select(c =>
-                c.Rows.FirstOrDefault(r => r.Point.RatePerS == rate) is SweepRow r ? Fmt.Sig(r["slo_attainment"] * 100) : "-")).ToArray())]));
+                c.Rows.FirstOrDefault(r => r.Point.RatePerS == rate) is SweepRow r ? Fmt.Sig(r[MetricNames.SloAttainment] * 100) : "-")).ToArray())]));
         blocks.Add(new FigureBlock("slo_attainment_vs_rate", "SLO attainment against offered rate, one line per configuration; the dashed line is the target.",
             PlotFile.Save(AttainmentPlot(configs, target), plots, "slo_attainment_vs_rate")));
         blocks.Add(new HeadingBlock(2, "TTFT-TBT Pareto frontier (p99 of each; no other point is better on both)"));
         IReadOnlyList<SweepRow> front = SweepAnalysis.Pareto(rows);
-        blocks.Add(new TableBlock(["grid_index", "configuration", "rate (req/s)", "ttft_p99_s (s)", "tbt_p99_s (s)", "SLO attainment (%)"],
-            [.. front.Select(r => new[] { Fmt.Int(r.Point.Index), r.Point.Config, RateList.Format(r.Point.RatePerS), Fmt.Sig(r["ttft_p99_s"]), Fmt.Sig(r["tbt_p99_s"]), Fmt.Sig(r["slo_attainment"] * 100) })]));
+        blocks.Add(new TableBlock(["grid_index", "configuration", "rate (req/s)", Header(MetricNames.TtftP99S), Header(MetricNames.TbtP99S), "SLO attainment (%)"],
+            [.. front.Select(r => new[] { Fmt.Int(r.Point.Index), r.Point.Config, RateList.Format(r.Point.RatePerS), Fmt.Sig(r[MetricNames.TtftP99S]), Fmt.Sig(r[MetricNames.TbtP99S]), Fmt.Sig(r[MetricNames.SloAttainment] * 100) })]));
         blocks.Add(new FigureBlock("pareto", "Every grid point by TTFT p99 and TBT p99; the frontier is the line.", PlotFile.Save(ParetoPlot(configs, front), plots, "pareto")));
         blocks.Add(new ParagraphBlock("Query the rows directly, e.g. `duckdb -c \"SELECT scheduler, rate_rps, slo_attainment FROM 'sweep.parquet' ORDER BY grid_index\"`."));
         AtomicFile.WriteAllText(Path.Combine(outputDir, MarkdownFile), MarkdownRenderer.Render(blocks));
         AtomicFile.WriteAllText(Path.Combine(outputDir, HtmlFile), HtmlRenderer.Render("Sweep report", blocks));
     }
+
+    /// <summary>A metric column heading: its catalogue key and unit.</summary>
+    private static string Header(string metric) => $"{metric} ({MetricCatalog.Get(metric).Unit})";
 
     private static Plot AttainmentPlot(IReadOnlyList<(string Config, IReadOnlyList<SweepRow> Rows)> configs, double target)
     {
@@ -48,7 +52,7 @@ public static class SweepReport
         plot.YLabel("SLO attainment (%)");
         for (int i = 0; i < configs.Count; i++)
         {
-            var s = plot.Add.Scatter(configs[i].Rows.Select(r => r.Point.RatePerS).ToArray(), configs[i].Rows.Select(r => r["slo_attainment"] * 100).ToArray(),
+            var s = plot.Add.Scatter(configs[i].Rows.Select(r => r.Point.RatePerS).ToArray(), configs[i].Rows.Select(r => r[MetricNames.SloAttainment] * 100).ToArray(),
                 new ScottPlot.Palettes.Category10().GetColor(i));
             s.LegendText = configs[i].Config;
         }
@@ -63,12 +67,12 @@ public static class SweepReport
         var plot = new Plot();
         plot.Title("TTFT p99 against TBT p99");
         // Past saturation the p99s grow by orders of magnitude: a log axis keeps the frontier's knee readable.
-        bool logX = LogAxis.Spans(configs.SelectMany(c => c.Rows).Select(r => r["ttft_p99_s"]));
-        bool logY = LogAxis.Spans(configs.SelectMany(c => c.Rows).Select(r => r["tbt_p99_s"]));
+        bool logX = LogAxis.Spans(configs.SelectMany(c => c.Rows).Select(r => r[MetricNames.TtftP99S]));
+        bool logY = LogAxis.Spans(configs.SelectMany(c => c.Rows).Select(r => r[MetricNames.TbtP99S]));
         plot.XLabel(logX ? "TTFT p99 (s, log scale)" : "TTFT p99 (s)");
         plot.YLabel(logY ? "TBT p99 (s, log scale)" : "TBT p99 (s)");
-        double[] X(IEnumerable<SweepRow> rows) => LogAxis.Coordinates(rows.Select(r => r["ttft_p99_s"]), logX);
-        double[] Y(IEnumerable<SweepRow> rows) => LogAxis.Coordinates(rows.Select(r => r["tbt_p99_s"]), logY);
+        double[] X(IEnumerable<SweepRow> rows) => LogAxis.Coordinates(rows.Select(r => r[MetricNames.TtftP99S]), logX);
+        double[] Y(IEnumerable<SweepRow> rows) => LogAxis.Coordinates(rows.Select(r => r[MetricNames.TbtP99S]), logY);
         for (int i = 0; i < configs.Count; i++)
         {
             var pts = plot.Add.ScatterPoints(X(configs[i].Rows), Y(configs[i].Rows), new ScottPlot.Palettes.Category10().GetColor(i));

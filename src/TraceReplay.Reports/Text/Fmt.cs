@@ -48,4 +48,10 @@ public static class Fmt
     }
 
     public static string Int(long v) => v.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>An integer with thousands separators (1,234,567).</summary>
+    public static string Thousands(long v) => v.ToString("N0", CultureInfo.InvariantCulture);
+
+    /// <summary>Bytes in GB (1e9), one decimal.</summary>
+    public static string Gb(double bytes) => Fixed(bytes / 1e9, 1) + " GB";
 }

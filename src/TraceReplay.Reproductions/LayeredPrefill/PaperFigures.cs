@@ -1,3 +1,4 @@
+using TraceReplay.Reports.Text;
 using TraceReplay.Reproductions.Output;
 
 namespace TraceReplay.Reproductions.LayeredPrefill;
@@ -35,9 +36,9 @@ public static class PaperFigures
             {
                 continue;
             }
-            t.Add($"expert weights loaded, {config} (GB)", Fmt.F(gb, 1), Fmt.F(r.ExpertBytesEngine / 1e9, 1), Fmt.F(r.ExpertBytesEngine / 1e9 / gb, 2));
-            t.Add($"MoE time, {config} (ms)", Fmt.F(moeMs, 0), Fmt.F(r.MoeTimeMs, 1), Fmt.F(r.MoeTimeMs / moeMs, 2));
-            t.Add($"prefill time, {config} (ms)", "~" + Fmt.F(prefillMs, 0), Fmt.F(r.PrefillTimeMs, 1), Fmt.F(r.PrefillTimeMs / prefillMs, 2));
+            t.Add($"expert weights loaded, {config} (GB)", Fmt.Fixed(gb, 1), Fmt.Fixed(r.ExpertBytesEngine / 1e9, 1), Fmt.Fixed(r.ExpertBytesEngine / 1e9 / gb, 2));
+            t.Add($"MoE time, {config} (ms)", Fmt.Fixed(moeMs, 0), Fmt.Fixed(r.MoeTimeMs, 1), Fmt.Fixed(r.MoeTimeMs / moeMs, 2));
+            t.Add($"prefill time, {config} (ms)", "~" + Fmt.Fixed(prefillMs, 0), Fmt.Fixed(r.PrefillTimeMs, 1), Fmt.Fixed(r.PrefillTimeMs / prefillMs, 2));
         }
         sb.AppendLine("#### Beside the paper's Fig. 2").AppendLine();
         sb.Append(t).AppendLine();
@@ -57,7 +58,7 @@ public static class PaperFigures
                 && Math.Abs(x.Spec.RatePerS - Table6RatePerS) < 1e-9 && x.Spec.Scheduler == scheduler);
             if (r is not null)
             {
-                t.Add(scheduler == "sarathi" ? "chunked prefill (512)" : "layered prefill (8192)", Fmt.F(ttft, 2), Fmt.F(r.Summary.TtftMeanS, 2), Fmt.F(r.Summary.TtftMeanS / ttft, 2));
+                t.Add(scheduler == "sarathi" ? "chunked prefill (512)" : "layered prefill (8192)", Fmt.Fixed(ttft, 2), Fmt.Fixed(r.Summary.TtftMeanS, 2), Fmt.Fixed(r.Summary.TtftMeanS / ttft, 2));
             }
         }
         sb.AppendLine("#### Beside the paper's Table 6").AppendLine();

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using TraceReplay.Core.IO;
+using TraceReplay.Reports.Text;
 using TraceReplay.Reproductions.Output;
 
 namespace TraceReplay.Reproductions.MlaMoe;
@@ -18,8 +19,7 @@ public static class MlaMoeReport
         string md = Path.Combine(outDir, "mla-moe.md");
         AtomicFile.WriteAllText(md, Markdown(attention, ridge, capacity));
         string json = Path.Combine(outDir, "mla-moe.json");
-        AtomicFile.WriteAllText(json, JsonSerializer.Serialize(new { attention, moe_ridge = ridge, capacity_bound = capacity },
-            new JsonSerializerOptions { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals }));
+        AtomicFile.WriteAllText(json, JsonSerializer.Serialize(new MlaMoeJson(attention, ridge, capacity), MlaMoeJsonContext.Default.MlaMoeJson));
         List<string> files = [md, json];
         files.AddRange(MlaMoeFigures.Write(outDir, attention, ridge));
         return files;
@@ -32,7 +32,7 @@ public static class MlaMoeReport
         var decode = new MarkdownTable(["model", "attention", .. MlaMoeAnalysis.Contexts.Select(l => $"score @ {l}"), .. MlaMoeAnalysis.Contexts.Select(l => $"fused @ {l}")]);
         foreach (var group in attention.Where(r => r.Phase == "decode" && r.Batch == MlaMoeAnalysis.Batches[0]).GroupBy(r => (r.Model, r.Attention)))
         {
-            decode.Add([group.Key.Model, group.Key.Attention, .. group.Select(r => Fmt.F(r.ScoreFlopsPerByte)), .. group.Select(r => Fmt.F(r.FusedFlopsPerByte))]);
+            decode.Add([group.Key.Model, group.Key.Attention, .. group.Select(r => Fmt.Fixed(r.ScoreFlopsPerByte, 1)), .. group.Select(r => Fmt.Fixed(r.FusedFlopsPerByte, 1))]);
         }
         sb.Append(decode).AppendLine();
         sb.AppendLine("`score`: the score GEMM of one request, counting its inputs and score output (arXiv 2507.15465's definition). " +
@@ -42,7 +42,7 @@ public static class MlaMoeReport
         var prefill = new MarkdownTable(["model", "batch", .. MlaMoeAnalysis.Contexts.Select(l => $"L={l}")]);
         foreach (var group in attention.Where(r => r.Phase == "prefill").GroupBy(r => (r.Model, r.Batch)))
         {
-            prefill.Add([group.Key.Model, group.Key.Batch.ToString(System.Globalization.CultureInfo.InvariantCulture), .. group.Select(r => Fmt.F(r.FusedFlopsPerByte, 0))]);
+            prefill.Add([group.Key.Model, group.Key.Batch.ToString(System.Globalization.CultureInfo.InvariantCulture), .. group.Select(r => Fmt.Fixed(r.FusedFlopsPerByte, 0))]);
         }
         sb.Append(prefill).AppendLine();
 
@@ -50,7 +50,7 @@ public static class MlaMoeReport
         var moe = new MarkdownTable("model", "E (k)", "gpu", "ridge FLOP/B", "formula ridge x E / k", "TraceReplay graph");
         foreach (MoeRidgeRow r in ridge)
         {
-            moe.Add(r.Model, $"{r.Experts} ({r.TopK})", r.Gpu, Fmt.F(r.RidgeFlopsPerByte, 0), Fmt.F(r.FormulaBatchTokens, 0), r.GraphBatchTokens < 0 ? "unreachable" : Fmt.N(r.GraphBatchTokens));
+            moe.Add(r.Model, $"{r.Experts} ({r.TopK})", r.Gpu, Fmt.Fixed(r.RidgeFlopsPerByte, 0), Fmt.Fixed(r.FormulaBatchTokens, 0), r.GraphBatchTokens < 0 ? "unreachable" : Fmt.Thousands(r.GraphBatchTokens));
         }
         sb.Append(moe).AppendLine();
         sb.AppendLine("The graph column counts what the formula leaves out: activation traffic of the grouped GEMM, " +
@@ -58,11 +58,11 @@ public static class MlaMoeReport
 
         CapacityBoundRow first = capacity[0];
         sb.AppendLine($"### {first.Model} on {first.Accelerators} accelerators: capacity-limited batch and TPOT lower bound").AppendLine();
-        sb.AppendLine($"Weights {Fmt.Gb(first.WeightBytes)} (as served), KV {Fmt.F(first.KvBytesPerToken / 1024, 1)} KiB per token.").AppendLine();
+        sb.AppendLine($"Weights {Fmt.Gb(first.WeightBytes)} (as served), KV {Fmt.Fixed(first.KvBytesPerToken / 1024, 1)} KiB per token.").AppendLine();
         var cap = new MarkdownTable("gpu", "context", "max batch", "TPOT lower bound (ms)", "memory term (ms)", "compute term (ms)", "throughput bound (tok/s)");
         foreach (CapacityBoundRow r in capacity)
         {
-            cap.Add(r.Gpu, Fmt.N(r.ContextTokens), Fmt.N(r.MaxBatch), Fmt.F(r.TpotLowerBoundMs, 2), Fmt.F(r.TpotMemoryMs, 2), Fmt.F(r.TpotComputeMs, 2), Fmt.N((long)r.ThroughputUpperBoundTokensPerS));
+            cap.Add(r.Gpu, Fmt.Thousands(r.ContextTokens), Fmt.Thousands(r.MaxBatch), Fmt.Fixed(r.TpotLowerBoundMs, 2), Fmt.Fixed(r.TpotMemoryMs, 2), Fmt.Fixed(r.TpotComputeMs, 2), Fmt.Thousands((long)r.ThroughputUpperBoundTokensPerS));
         }
         sb.Append(cap).AppendLine();
         return sb.ToString();

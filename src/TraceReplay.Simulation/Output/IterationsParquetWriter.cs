@@ -1,6 +1,5 @@
 using Parquet;
 using Parquet.Schema;
-using TraceReplay.Parquet;
 using TraceReplay.Simulation.Engine;
 
 namespace TraceReplay.Simulation.Output;
@@ -8,10 +7,8 @@ namespace TraceReplay.Simulation.Output;
 /// <summary><c>iterations.parquet</c>: one row per iteration of each instance, in start order. Bytes, FLOPs and
 /// energy are instance totals (all its GPUs). Under expert parallelism a last column, <c>ep_imbalance</c>, holds the
 /// step's max-rank / mean-rank expert assignments (mean over MoE layers).</summary>
-internal sealed class IterationsParquetWriter : IDisposable
+internal sealed class IterationsParquetWriter : RowGroupedParquetWriter
 {
-    public const int RowGroupRows = 1 << 16;
-
     private static readonly ParquetSchema s_schema = new(Fields());
 
     private static readonly ParquetSchema s_expertParallelSchema = new([.. Fields(), new DataField<double>("ep_imbalance")]);
@@ -24,7 +21,6 @@ internal sealed class IterationsParquetWriter : IDisposable
         new DataField<double>("hbm_kv_write_bytes"), new DataField<double>("hbm_activation_bytes"), new DataField<double>("hbm_total_bytes"),
         new DataField<double>("flops"), new DataField<double>("energy_j"), new DataField<int>("layer_group"), new DataField<int>("layer_groups")];
 
-    private readonly ParquetOutputFile _file;
     private readonly long[] _iteration = new long[RowGroupRows], _startNs = new long[RowGroupRows], _durationNs = new long[RowGroupRows];
     private readonly int[] _instance = new int[RowGroupRows], _prefill = new int[RowGroupRows], _decode = new int[RowGroupRows],
         _pieces = new int[RowGroupRows], _sampled = new int[RowGroupRows], _blocks = new int[RowGroupRows], _group = new int[RowGroupRows],
@@ -33,22 +29,15 @@ internal sealed class IterationsParquetWriter : IDisposable
         _expert = new double[RowGroupRows], _kvRead = new double[RowGroupRows], _kvWrite = new double[RowGroupRows], _act = new double[RowGroupRows],
         _total = new double[RowGroupRows], _flops = new double[RowGroupRows], _energy = new double[RowGroupRows];
     private readonly double[]? _epImbalance;
-    private readonly ParquetSchema _schema;
-    private int _count;
 
     public IterationsParquetWriter(string path, IReadOnlyDictionary<string, string> metadata, bool expertParallel = false)
-    {
-        _schema = expertParallel ? s_expertParallelSchema : s_schema;
+        : base(path, expertParallel ? s_expertParallelSchema : s_schema, metadata) =>
         _epImbalance = expertParallel ? new double[RowGroupRows] : null;
-        _file = ParquetOutputFile.Create(path, _schema, metadata);
-    }
-
-    public long Rows { get; private set; }
 
     /// <summary>Copies the row into column buffers (reused for every row group: no allocation per iteration).</summary>
     public void Add(in IterationRecord it)
     {
-        int i = _count++;
+        int i = NextRow();
         _iteration[i] = it.Iteration;
         _instance[i] = it.Instance;
         _startNs[i] = it.StartNs;
@@ -74,29 +63,10 @@ internal sealed class IterationsParquetWriter : IDisposable
         {
             _epImbalance[i] = it.EpImbalance;
         }
-        if (_count == RowGroupRows)
-        {
-            Flush();
-        }
     }
 
-    public void Complete()
+    protected override void WriteGroup(ParquetRowGroupWriter g, DataField[] f, int n)
     {
-        Flush();
-        _file.Complete();
-    }
-
-    public void Dispose() => _file.Dispose();
-
-    private void Flush()
-    {
-        if (_count == 0 && Rows > 0)
-        {
-            return;
-        }
-        int n = _count;
-        DataField[] f = _schema.DataFields;
-        using var g = _file.NewRowGroup();
         Write(g, f[0], _iteration, n);
         Write(g, f[1], _instance, n);
         Write(g, f[2], _startNs, n);
@@ -122,8 +92,6 @@ internal sealed class IterationsParquetWriter : IDisposable
         {
             Write(g, f[21], _epImbalance, n);
         }
-        Rows += n;
-        _count = 0;
     }
 
     private static void Write<T>(ParquetRowGroupWriter g, DataField field, T[] column, int n) where T : struct =>

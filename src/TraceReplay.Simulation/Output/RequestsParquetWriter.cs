@@ -1,14 +1,13 @@
+using Parquet;
 using Parquet.Schema;
-using TraceReplay.Parquet;
 using TraceReplay.Simulation.Engine;
 
 namespace TraceReplay.Simulation.Output;
 
 /// <summary><c>requests.parquet</c>: one row per request (completed or rejected), in the order they ended.</summary>
-internal sealed class RequestsParquetWriter : IDisposable
+internal sealed class RequestsParquetWriter(string path, IReadOnlyDictionary<string, string> metadata)
+    : RowGroupedParquetWriter(path, s_schema, metadata)
 {
-    public const int RowGroupRows = 1 << 16;
-
     private static readonly ParquetSchema s_schema = new(
         new DataField<long>("request_id"), new DataField<int>("instance"), new DataField<string>("status"), new DataField<string>("reject_reason"),
         new DataField<long>("arrival_ns"), new DataField<long?>("first_token_ns"), new DataField<long?>("finish_ns"),
@@ -17,41 +16,13 @@ internal sealed class RequestsParquetWriter : IDisposable
         new DataField<double?>("e2e_s"), new DataField<int>("prompt_tokens"), new DataField<int>("output_tokens"), new DataField<int>("generated_tokens"),
         new DataField<int>("preemptions"), new DataField<bool?>("slo_met"));
 
-    private readonly ParquetOutputFile _file;
     private readonly RequestOutcome[] _rows = new RequestOutcome[RowGroupRows];
-    private int _count;
 
-    public RequestsParquetWriter(string path, IReadOnlyDictionary<string, string> metadata) => _file = ParquetOutputFile.Create(path, s_schema, metadata);
+    public void Add(in RequestOutcome o) => _rows[NextRow()] = o;
 
-    public long Rows { get; private set; }
-
-    public void Add(in RequestOutcome o)
+    protected override void WriteGroup(ParquetRowGroupWriter g, DataField[] f, int n)
     {
-        _rows[_count++] = o;
-        if (_count == RowGroupRows)
-        {
-            Flush();
-        }
-    }
-
-    public void Complete()
-    {
-        Flush();
-        _file.Complete();
-    }
-
-    public void Dispose() => _file.Dispose();
-
-    private void Flush()
-    {
-        if (_count == 0 && Rows > 0)
-        {
-            return;
-        }
         RequestOutcome[] r = _rows;
-        int n = _count;
-        DataField[] f = s_schema.DataFields;
-        using var g = _file.NewRowGroup();
         Columns.Write(g, f[0], n, i => r[i].Id);
         Columns.Write(g, f[1], n, i => r[i].Instance);
         Columns.WriteStrings(g, f[2], n, i => r[i].Completed ? "completed" : "rejected");
@@ -72,7 +43,5 @@ internal sealed class RequestsParquetWriter : IDisposable
         Columns.Write(g, f[17], n, i => r[i].GeneratedTokens);
         Columns.Write(g, f[18], n, i => r[i].Preemptions);
         Columns.Write(g, f[19], n, i => r[i].SloMet);
-        Rows += n;
-        _count = 0;
     }
 }

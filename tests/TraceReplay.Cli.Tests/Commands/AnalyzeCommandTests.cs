@@ -21,6 +21,17 @@ public sealed class AnalyzeCommandTests
     }
 
     [Fact]
+    public void Intensity_json_of_a_dense_model_writes_its_undefined_moe_ridge_as_null()
+    {
+        // A dense model has no MoE ridge batch (NaN): the reflection serializer used to stop with an error here.
+        CliRunner.Result r = CliRunner.Run("analyze", "intensity", "--model", "llama-3-8b", "--gpu", "h100", "--json");
+        Assert.Equal(0, r.ExitCode);
+        using JsonDocument doc = JsonDocument.Parse(r.StdOut);
+        Assert.Equal(JsonValueKind.Null, doc.RootElement.GetProperty("summary").GetProperty("moe_ridge_batch_tokens").ValueKind);
+        Assert.Equal("llama-3-8b", doc.RootElement.GetProperty("summary").GetProperty("model").GetString(), ignoreCase: true);
+    }
+
+    [Fact]
     public void Non_positive_batch_is_an_error_naming_the_flag()
     {
         CliRunner.Result r = CliRunner.Run("analyze", "intensity", "--model", "llama-3-8b", "--gpu", "h100", "--batch", "0");

@@ -30,6 +30,19 @@ public sealed class LayeredPrefillOutputTests(QuickRunFixture run) : IClassFixtu
     }
 
     [Fact]
+    public void Every_figure_of_a_run_summary_in_the_json_is_a_catalogue_metric()
+    {
+        using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(run.OutDir, LayeredPrefillReproduction.JsonFile)));
+        string[] figures = [.. doc.RootElement.GetProperty("runs").EnumerateArray().SelectMany(r => r.GetProperty("summary").EnumerateObject())
+            // Figures are numbers, flags or "NaN"; null is a feature's nested object left out (prefix_cache, disaggregation).
+            .Where(p => p.Value.ValueKind is not (System.Text.Json.JsonValueKind.Object or System.Text.Json.JsonValueKind.Array or System.Text.Json.JsonValueKind.Null))
+            .Select(p => p.Name).Distinct()];
+        Assert.Contains(Simulation.Metrics.MetricNames.TtftP99S, figures);
+        string[] unknown = [.. figures.Where(k => Simulation.Metrics.MetricCatalog.Find(k) is null)];
+        Assert.True(unknown.Length == 0, "not in the metric catalogue: " + string.Join(", ", unknown));
+    }
+
+    [Fact]
     public void Every_moe_run_uses_the_fitted_skew_and_the_dense_run_is_not_routed()
     {
         Assert.All(run.Result.Runs, r => Assert.Equal(run.Result.Skew.SpecFor(r.Spec.Model), r.Routing));
