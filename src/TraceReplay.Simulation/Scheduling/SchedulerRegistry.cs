@@ -3,16 +3,31 @@ using TraceReplay.Simulation.Engine;
 
 namespace TraceReplay.Simulation.Scheduling;
 
-/// <summary>Finds every <see cref="SchedulerAttribute"/> class in this assembly, so adding a scheduler is one file.</summary>
+/// <summary>
+/// Every scheduler, each a class carrying its <see cref="SchedulerAttribute"/> (CLI name, description). Listed here
+/// rather than found by scanning the assembly, so a trimmed or ahead-of-time compiled CLI still has them all; a test
+/// checks that every attributed scheduler class is in the list.
+/// </summary>
 public static class SchedulerRegistry
 {
-    private static readonly Lazy<IReadOnlyList<(SchedulerAttribute Info, Type Type)>> s_all = new(() =>
-        [.. typeof(SchedulerRegistry).Assembly.GetTypes()
-            .Where(t => typeof(IScheduler).IsAssignableFrom(t) && !t.IsAbstract)
-            .Select(t => (Info: t.GetCustomAttribute<SchedulerAttribute>(), Type: t))
-            .Where(x => x.Info is not null)
-            .Select(x => (x.Info!, x.Type))
-            .OrderBy(x => x.Item1.Name, StringComparer.Ordinal)]);
+    private static readonly (Type Type, Func<ReplayOptions, IScheduler> Create)[] s_schedulers =
+    [
+        (typeof(DecodeFirstScheduler), o => new DecodeFirstScheduler(o)),
+        (typeof(LayeredScheduler), o => new LayeredScheduler(o)),
+        (typeof(SarathiScheduler), o => new SarathiScheduler(o)),
+        (typeof(StaticScheduler), o => new StaticScheduler(o)),
+        (typeof(VllmScheduler), o => new VllmScheduler(o)),
+        (typeof(VllmV1Scheduler), o => new VllmV1Scheduler(o)),
+    ];
+
+    private static readonly Lazy<IReadOnlyList<(SchedulerAttribute Info, Func<ReplayOptions, IScheduler> Create)>> s_all = new(() =>
+        [.. s_schedulers
+            .Select(s => (Info: s.Type.GetCustomAttribute<SchedulerAttribute>()
+                ?? throw new InvalidOperationException($"{s.Type.Name} is listed as a scheduler but has no [Scheduler] attribute"), s.Create))
+            .OrderBy(x => x.Info.Name, StringComparer.Ordinal)]);
+
+    /// <summary>The scheduler classes listed, for the test that finds any attributed class missing here.</summary>
+    public static IReadOnlyList<Type> Types => [.. s_schedulers.Select(s => s.Type)];
 
     public static IReadOnlyList<SchedulerAttribute> All => [.. s_all.Value.Select(x => x.Info)];
 
@@ -37,11 +52,11 @@ public static class SchedulerRegistry
     public static IScheduler Create(string name, ReplayOptions options)
     {
         string key = name.Trim().ToLowerInvariant();
-        foreach ((SchedulerAttribute info, Type type) in s_all.Value)
+        foreach ((SchedulerAttribute info, Func<ReplayOptions, IScheduler> create) in s_all.Value)
         {
             if (info.Name == key)
             {
-                return (IScheduler)Activator.CreateInstance(type, options)!;
+                return create(options);
             }
         }
         throw new ArgumentException($"unknown scheduler '{name}'; expected one of {string.Join(", ", Names)}");
