@@ -61,6 +61,9 @@ public static class ErrorMapper
     }
 
     /// <summary>The format library the exception came from: its type's namespace, its source assembly, or the first frame outside the BCL core.</summary>
+    /// <remarks>In the Native AOT build frames carry no method, so only the first two checks decide there; its fuzz pass
+    /// (FUZZ_CLI, docs/robustness.md) found every bad input still reported as an input error.</remarks>
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "a frame without a method is skipped; the type and source checks come first")]
     private static string? FromFormatLibrary(Exception ex)
     {
         if ((Match(ex.GetType().Namespace) ?? Match(ex.Source)) is { } byTypeOrSource)

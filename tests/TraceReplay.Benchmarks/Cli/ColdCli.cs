@@ -5,7 +5,8 @@ using System.Text.Json;
 namespace TraceReplay.Benchmarks.Cli;
 
 /// <summary>
-/// One cold run of the published CLI (<c>bin/app/tracereplay.dll</c>, what <c>make build</c> leaves) on issue 15's
+/// One cold run of the published CLI (<c>bin/tracereplay</c>, what <c>make build</c> leaves: Native AOT where it could be
+/// built, else ReadyToRun) on issue 15's
 /// configuration: the 19,366-request Azure conv trace, CodeLlama-34B, A100, TP 2, sarathi 512, all outputs written.
 /// A fresh process per run, so start-up, JIT and every output are in the figure, as a user sees them.
 /// </summary>
@@ -33,7 +34,7 @@ public static class ColdCli
     public static Run Once(bool phases)
     {
         string root = RepositoryRoot();
-        string cli = Path.Combine(root, "bin", "app", "tracereplay.dll");
+        string cli = Path.Combine(root, "bin", "tracereplay");
         if (!File.Exists(cli))
         {
             throw new FileNotFoundException($"{cli} not found: run `make build` first (the cold-CLI benchmark runs the published CLI)");
@@ -41,14 +42,14 @@ public static class ColdCli
         string outDir = Directory.CreateTempSubdirectory("tracereplay-coldcli-").FullName;
         try
         {
-            var start = new ProcessStartInfo("dotnet")
+            var start = new ProcessStartInfo(cli)
             {
                 WorkingDirectory = root,
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
                 ArgumentList =
                 {
-                    cli, "replay", "--requests", Trace, "--model", "codellama-34b", "--gpu", "a100", "--tp", "2",
+                    "replay", "--requests", Trace, "--model", "codellama-34b", "--gpu", "a100", "--tp", "2",
                     "--scheduler", "sarathi", "--chunk-tokens", "512", "-o", outDir,
                 },
             };

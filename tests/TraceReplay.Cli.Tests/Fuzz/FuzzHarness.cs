@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using TraceReplay.Cli.Tests.Infrastructure;
@@ -56,7 +57,7 @@ public static partial class FuzzHarness
     private static string? Check(string[] args, string fileName, out int exitCode)
     {
         exitCode = -1;
-        Task<InProcess.Result> run = Task.Run(() => InProcess.Run(args));
+        Task<InProcess.Result> run = FuzzSettings.Cli is string cli ? Task.Run(() => ChildProcess(cli, args)) : Task.Run(() => InProcess.Run(args));
         try
         {
             if (!run.Wait(FuzzSettings.CaseBound))
@@ -101,6 +102,26 @@ public static partial class FuzzHarness
             }
         }
         return null;
+    }
+
+    /// <summary>One case in a child process of <paramref name="cli"/>, killed at the case bound (then reported as a hang).</summary>
+    private static InProcess.Result ChildProcess(string cli, string[] args)
+    {
+        var psi = new ProcessStartInfo(cli) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (string a in args)
+        {
+            psi.ArgumentList.Add(a);
+        }
+        psi.Environment["NO_COLOR"] = "1";
+        using Process p = Process.Start(psi)!;
+        Task<string> stdout = p.StandardOutput.ReadToEndAsync();
+        Task<string> stderr = p.StandardError.ReadToEndAsync();
+        if (!p.WaitForExit(FuzzSettings.CaseBound))
+        {
+            p.Kill(entireProcessTree: true);
+            p.WaitForExit();
+        }
+        return new InProcess.Result(p.ExitCode, stdout.Result, stderr.Result);
     }
 
     private static long Parse(string s) => long.Parse(s.Replace(",", "", StringComparison.Ordinal), CultureInfo.InvariantCulture);

@@ -25,6 +25,12 @@ public static class FuzzSettings
             ? list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal)
             : null;
 
+    /// <summary>
+    /// <c>FUZZ_CLI=PATH</c>: run each case as a child process of this executable (e.g. a Native AOT build of the CLI)
+    /// instead of in-process, so a published binary gets the same checks. Unset, cases run in-process.
+    /// </summary>
+    public static string? Cli => Environment.GetEnvironmentVariable("FUZZ_CLI") is { Length: > 0 } path ? path : null;
+
     /// <summary>Run only this case index (to reproduce a failure).</summary>
     public static int? OnlyCase => Int("FUZZ_CASE");
 
