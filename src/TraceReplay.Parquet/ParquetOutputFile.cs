@@ -23,14 +23,21 @@ public sealed class ParquetOutputFile : IDisposable, IAsyncDisposable
         (_path, _temp, _stream, _writer) = (path, temp, stream, writer);
     }
 
-    public static async Task<ParquetOutputFile> CreateAsync(string path, ParquetSchema schema, IReadOnlyDictionary<string, string> metadata)
+    /// <param name="encodings">Per-column encodings other than Parquet.Net's default (plain or dictionary, then Snappy).</param>
+    public static async Task<ParquetOutputFile> CreateAsync(string path, ParquetSchema schema, IReadOnlyDictionary<string, string> metadata,
+        IReadOnlyDictionary<DataField, EncodingHint>? encodings = null)
     {
         string full = Path.GetFullPath(path);
         string temp = TempFiles.Beside(full);
         var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16);
         try
         {
-            ParquetWriter writer = await ParquetWriter.CreateAsync(schema, stream).ConfigureAwait(false);
+            var options = new ParquetOptions();
+            foreach ((DataField field, EncodingHint hint) in encodings ?? new Dictionary<DataField, EncodingHint>())
+            {
+                options.ColumnEncodingHints[field.Path.ToString()] = hint;
+            }
+            ParquetWriter writer = await ParquetWriter.CreateAsync(schema, stream, options).ConfigureAwait(false);
             var file = new ParquetOutputFile(full, temp, stream, writer);
             if (metadata.Count > 0) // none: the footer metadata stays unset, as the tables written before this helper left it
             {

@@ -24,7 +24,7 @@ public sealed class RequestParquetWriter : IAsyncDisposable
     public static async Task<RequestParquetWriter> CreateAsync(string path, IReadOnlyDictionary<string, string> metadata)
     {
         var meta = new Dictionary<string, string>(metadata.ToDictionary()) { [RequestColumns.SchemaVersionKey] = RequestColumns.SchemaVersion };
-        return new RequestParquetWriter(await ParquetOutputFile.CreateAsync(path, RequestSchema.Schema, meta).ConfigureAwait(false));
+        return new RequestParquetWriter(await ParquetOutputFile.CreateAsync(path, RequestSchema.Schema, meta, RequestSchema.Encodings).ConfigureAwait(false));
     }
 
     /// <summary>Adds metadata known only after reading (e.g. the absolute start); written in the footer on close.</summary>

@@ -1,3 +1,4 @@
+using Parquet;
 using Parquet.Schema;
 using TraceReplay.Core.Requests;
 
@@ -25,6 +26,20 @@ public static class RequestSchema
     public static readonly DataField HashId = new DataField<long>("element");
     public static readonly ListField HashIds = new(RequestColumns.HashIds, HashId);
     public static readonly DataField BlockTokens = new DataField<int?>(RequestColumns.BlockTokens);
+
+    /// <summary>
+    /// Ids, row numbers and arrival times rise row by row, so their differences are small: delta-binary-packed they
+    /// take about a third of the bytes of plain + Snappy and less CPU to write; arrival seconds split into byte streams
+    /// compress better than plain doubles. Standard Parquet encodings (DuckDB, Arrow and Parquet.Net read them).
+    /// </summary>
+    public static readonly IReadOnlyDictionary<DataField, EncodingHint> Encodings = new Dictionary<DataField, EncodingHint>
+    {
+        [RequestId] = EncodingHint.DeltaBinaryPacked,
+        [ArrivalNs] = EncodingHint.DeltaBinaryPacked,
+        [ArrivalS] = EncodingHint.ByteSplitStream,
+        [Row] = EncodingHint.DeltaBinaryPacked,
+        [ArrivalEpochNs] = EncodingHint.DeltaBinaryPacked,
+    };
 
     public static readonly ParquetSchema Schema = new(
         RequestId, ArrivalNs, ArrivalS, PromptTokens, OutputTokens, Failed, Source, Row,

@@ -92,9 +92,14 @@ public static class MeasureCommand
         try
         {
             var clock = Stopwatch.StartNew();
-            IngestCounts counts = RequestIngest.RunAsync(new RequestIngestOptions([file], Path.Combine(dir, "out.parquet")), new IngestContext(new RejectSink(0)))
+            string output = Path.Combine(dir, "out.parquet");
+            IngestCounts counts = RequestIngest.RunAsync(new RequestIngestOptions([file], output), new IngestContext(new RejectSink(0)))
                 .GetAwaiter().GetResult();
-            return new Measurement { Kind = "ingest-requests", Name = Path.GetFileName(file), Rows = counts.RowsRead, InputBytes = new FileInfo(file).Length, WallS = clock.Elapsed.TotalSeconds };
+            return new Measurement
+            {
+                Kind = "ingest-requests", Name = Path.GetFileName(file), Rows = counts.RowsRead, InputBytes = new FileInfo(file).Length,
+                OutputBytes = new FileInfo(output).Length, WallS = clock.Elapsed.TotalSeconds
+            };
         }
         finally
         {

@@ -10,6 +10,9 @@ public sealed record Measurement
     public long Rows { get; init; }
     public long Iterations { get; init; }
     public long InputBytes { get; init; }
+
+    /// <summary>Bytes of the file written, where the measurement writes one (ingest).</summary>
+    public long OutputBytes { get; init; }
     public double WallS { get; init; }
     /// <summary>Cold-CLI phases: process CPU time (all threads); -1 where the phase has no CPU figure.</summary>
     public double CpuS { get; init; } = -1;
