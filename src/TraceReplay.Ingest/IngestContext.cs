@@ -6,6 +6,9 @@ namespace TraceReplay.Ingest;
 /// <summary>Per-run state readers share: the reject sink and live counters (read by the progress display).</summary>
 public sealed class IngestContext(RejectSink rejects)
 {
+    /// <summary>Parses the row <paramref name="csv"/> stands on into <paramref name="value"/>, or says which field is wrong and why.</summary>
+    public delegate (string Field, string Reason)? RowParser<T>(CsvInput csv, out T value);
+
     private long _rowsRead;
     private long _failedRows;
 
@@ -39,4 +42,23 @@ public sealed class IngestContext(RejectSink rejects)
                 Reject(path, p.Line, p.Field, p.Reason, p.Raw);
             }
         });
+
+    /// <summary>
+    /// The data rows of <paramref name="csv"/> that <paramref name="parse"/> accepts, in file order: every row is
+    /// counted, a refused one rejected with its field, reason, line and raw text. The CSV stays on the yielded row
+    /// until the next is asked for, so the caller may read its line and other columns.
+    /// </summary>
+    public IEnumerable<T> ParsedRows<T>(CsvInput csv, string path, RowParser<T> parse)
+    {
+        while (csv.Read())
+        {
+            CountRow();
+            if (parse(csv, out T value) is { } error)
+            {
+                Reject(path, csv.Line, error.Field, error.Reason, csv.RawRecord);
+                continue;
+            }
+            yield return value;
+        }
+    }
 }

@@ -30,7 +30,7 @@ public static class AnalyzeCommand
         var context = new Option<int>("--context", "-l") { Description = "Prompt length for prefill / cached tokens for decode (L)", DefaultValueFactory = _ => 4096 };
         var routing = new Option<string>("--routing") { Description = "MoE routing model: uniform | zipf:S", DefaultValueFactory = _ => "uniform" };
         Option<bool> json = CommonOptions.Json();
-        Command command = CommandBuilder.Create("intensity",
+        return CommandBuilder.Create("intensity",
             "Per-operator FLOPs, HBM bytes and arithmetic intensity (FLOP/byte) of one layer of each kind, for a prefill of B " +
             "prompts of L tokens and a decode step of B requests with L cached tokens; the GPU's ridge point; for MoE models " +
             "the batch needed to reach it (ridge x E / k).",
@@ -38,28 +38,27 @@ public static class AnalyzeCommand
                 "tracereplay analyze intensity --model llama-3-8b --gpu h100 --batch 32 --context 2048",
                 "tracereplay analyze intensity --model deepseek-r1 --gpu h200 --batch 64 --context 8192 --tp 8 --json",
             ],
-            [model, gpu, tp, batch, context, routing, json]);
-        command.SetAction(parse =>
-        {
-            ModelSpec m = ModelCatalog.Resolve(parse.GetValue(model)!);
-            GpuSpec g = GpuCatalog.Resolve(parse.GetValue(gpu)!);
-            int b = Positive(parse.GetValue(batch), "--batch");
-            int l = Positive(parse.GetValue(context), "--context");
-            IRoutingModel? r = RoutingModels.Create(parse.GetValue(routing)!, m, seed: 0);
-            IReadOnlyList<IntensityRow> rows = IntensityAnalyzer.Analyze(m, b, l, parse.GetValue(tp), r);
-            var summary = new IntensitySummaryJson(m.Name, g.ShortName, parse.GetValue(tp), b, l, g.RidgePointFlopsPerByte,
-                IntensityAnalyzer.MoeRidgeBatch(m, g), AttentionCoreIntensity.DecodeScore(m, l), AttentionCoreIntensity.DecodeFused(m), m.KvBytesPerToken);
-            if (parse.GetValue(json))
+            [model, gpu, tp, batch, context, routing, json],
+            parse =>
             {
-                // Infinite intensity (an operator that reads no HBM bytes) and a dense model's MoE ridge batch print as null.
-                CliJson.Print(new IntensityJson(summary, [.. rows.Select(x => new IntensityOperatorJson(x.Phase, x.LayerKind, x.Operator, x.Class, x.Flops, x.HbmBytes, x.FlopsPerByte))]),
-                    CliJsonContext.Default.IntensityJson);
+                ModelSpec m = ModelCatalog.Resolve(parse.GetValue(model)!);
+                GpuSpec g = GpuCatalog.Resolve(parse.GetValue(gpu)!);
+                int b = Positive(parse.GetValue(batch), "--batch");
+                int l = Positive(parse.GetValue(context), "--context");
+                IRoutingModel? r = RoutingModels.Create(parse.GetValue(routing)!, m, seed: 0);
+                IReadOnlyList<IntensityRow> rows = IntensityAnalyzer.Analyze(m, b, l, parse.GetValue(tp), r);
+                var summary = new IntensitySummaryJson(m.Name, g.ShortName, parse.GetValue(tp), b, l, g.RidgePointFlopsPerByte,
+                    IntensityAnalyzer.MoeRidgeBatch(m, g), AttentionCoreIntensity.DecodeScore(m, l), AttentionCoreIntensity.DecodeFused(m), m.KvBytesPerToken);
+                if (parse.GetValue(json))
+                {
+                    // Infinite intensity (an operator that reads no HBM bytes) and a dense model's MoE ridge batch print as null.
+                    CliJson.Print(new IntensityJson(summary, [.. rows.Select(x => new IntensityOperatorJson(x.Phase, x.LayerKind, x.Operator, x.Class, x.Flops, x.HbmBytes, x.FlopsPerByte))]),
+                        CliJsonContext.Default.IntensityJson);
+                    return 0;
+                }
+                Render(m, g, rows, summary.MoeRidgeBatchTokens, summary.AttentionDecodeScoreFlopsPerByte, summary.AttentionDecodeFusedFlopsPerByte, b, l, parse.GetValue(tp));
                 return 0;
-            }
-            Render(m, g, rows, summary.MoeRidgeBatchTokens, summary.AttentionDecodeScoreFlopsPerByte, summary.AttentionDecodeFusedFlopsPerByte, b, l, parse.GetValue(tp));
-            return 0;
-        });
-        return command;
+            });
     }
 
     private static int Positive(int value, string name) =>

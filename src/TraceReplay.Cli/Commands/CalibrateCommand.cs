@@ -21,7 +21,7 @@ public static class CalibrateCommand
         var output = new Option<string>("--output", "-o") { Description = "Output folder for calibration.json and REPORT.md", Required = true };
         var kernelDb = new Option<string?>("--kernel-db") { Description = "Folder of measured serving-kernel tables (NVIDIA AIConfigurator layout: <gpu>_sxm/<family>/<framework>/<version>/*.parquet or .csv): GEMM by dtype, attention, fused MoE, all-reduce, NCCL; fitted per family beside the Vidur profiles" };
         var derive = new Option<string?>("--derive-from") { Description = "Calibrate a GPU with no profiles by transferring another GPU's fit to its spec peaks (e.g. h200 from h100)" };
-        Command command = CommandBuilder.Create("calibrate",
+        return CommandBuilder.Create("calibrate",
             "Fit per-operator latency curves (roofline + fitted efficiencies, wave quantization, overhead) to Vidur profiles of " +
             "one GPU; write calibration.json (parameters, input SHA-256, tool version) and REPORT.md (leave-one-model-out " +
             "MAPE/p90 per op class and model, cross-GPU transfer error, extrapolation check, HBM byte ratios). Deterministic: " +
@@ -41,38 +41,37 @@ public static class CalibrateCommand
                 "tracereplay calibrate --gpu b200 --derive-from h100 --profiles PROFILES --kernel-db KERNEL_DB -o my-calibrations/b200",
                 "tracereplay calibrate --gpu h100 --kernels captures/h100/kernels.parquet -o my-calibrations/h100-capture   # capture kit only",
             ],
-            [gpu, profiles, kernels, shapes, kernelDb, output, derive]);
-        command.SetAction(parse =>
-        {
-            GpuSpec g = GpuCatalog.Resolve(parse.GetValue(gpu)!);
-            string? root = parse.GetValue(profiles);
-            string? kernelsPath = parse.GetValue(kernels);
-            string? shapesPath = parse.GetValue(shapes);
-            if (shapesPath is not null && (root is null || kernelsPath is null))
+            [gpu, profiles, kernels, shapes, kernelDb, output, derive],
+            parse =>
             {
-                throw new ArgumentException($"--kernel-shapes {shapesPath}: needs --profiles and --kernels (it annotates the Nsight Compute kernel Parquet)");
-            }
-            if (root is null)
-            {
-                return CaptureOnly(g, kernelsPath, parse.GetValue(derive), parse.GetValue(output)!);
-            }
-            if (!Directory.Exists(root))
-            {
-                throw new DirectoryNotFoundException($"--profiles {root}: folder not found");
-            }
-            string? from = parse.GetValue(derive);
-            string? db = parse.GetValue(kernelDb);
-            CalibrationResult result = AnsiConsole.Status().Start($"fitting {g.ShortName} (Vidur profiles{(db is null ? "" : " and measured kernels")}; about a minute per GPU of kernel tables on 2 cores)",
-                _ => from is null
-                    ? Calibrator.Calibrate(root, g, kernelsPath, shapesPath, db)
-                    : Calibrator.Derive(root, g, GpuCatalog.Resolve(from), kernelsPath, shapesPath, db));
-            (string json, string report) = CalibrationOutput.Write(result, parse.GetValue(output)!);
-            Render(result);
-            AnsiConsole.MarkupLine($"wrote [bold]{Markup.Escape(json)}[/] and [bold]{Markup.Escape(report)}[/]");
-            AnsiConsole.MarkupLine(Markup.Escape(result.Calibration.Describe()));
-            return 0;
-        });
-        return command;
+                GpuSpec g = GpuCatalog.Resolve(parse.GetValue(gpu)!);
+                string? root = parse.GetValue(profiles);
+                string? kernelsPath = parse.GetValue(kernels);
+                string? shapesPath = parse.GetValue(shapes);
+                if (shapesPath is not null && (root is null || kernelsPath is null))
+                {
+                    throw new ArgumentException($"--kernel-shapes {shapesPath}: needs --profiles and --kernels (it annotates the Nsight Compute kernel Parquet)");
+                }
+                if (root is null)
+                {
+                    return CaptureOnly(g, kernelsPath, parse.GetValue(derive), parse.GetValue(output)!);
+                }
+                if (!Directory.Exists(root))
+                {
+                    throw new DirectoryNotFoundException($"--profiles {root}: folder not found");
+                }
+                string? from = parse.GetValue(derive);
+                string? db = parse.GetValue(kernelDb);
+                CalibrationResult result = AnsiConsole.Status().Start($"fitting {g.ShortName} (Vidur profiles{(db is null ? "" : " and measured kernels")}; about a minute per GPU of kernel tables on 2 cores)",
+                    _ => from is null
+                        ? Calibrator.Calibrate(root, g, kernelsPath, shapesPath, db)
+                        : Calibrator.Derive(root, g, GpuCatalog.Resolve(from), kernelsPath, shapesPath, db));
+                (string json, string report) = CalibrationOutput.Write(result, parse.GetValue(output)!);
+                Render(result);
+                AnsiConsole.MarkupLine($"wrote [bold]{Markup.Escape(json)}[/] and [bold]{Markup.Escape(report)}[/]");
+                AnsiConsole.MarkupLine(Markup.Escape(result.Calibration.Describe()));
+                return 0;
+            });
     }
 
     /// <summary>Calibration from a capture-kit kernel Parquet alone (tools/capture): no Vidur profiles.</summary>

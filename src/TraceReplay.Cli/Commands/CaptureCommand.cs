@@ -16,7 +16,7 @@ public static class CaptureCommand
         var duration = new Option<double?>("--duration", "-d") { Description = "Seconds to record; without it, until Ctrl+C or the process exits" };
         var output = new Option<string>("--output", "-o") { Description = "Canonical request Parquet to write (atomically)", Required = true };
         Option<bool> json = CommonOptions.Json();
-        Command command = CommandBuilder.Create("capture",
+        return CommandBuilder.Create("capture",
             $"Attach to a running .NET process through an EventPipe session, record its {RequestEventSource.ProviderName} events " +
             "(request arrived with prompt tokens, first token, completed with output tokens) and write the completed requests " +
             "as canonical request Parquet, ready to replay. arrival_ns is relative to the first arrival written; the absolute " +
@@ -25,22 +25,21 @@ public static class CaptureCommand
                 "tracereplay capture --pid 4242 --duration 600 -o requests.parquet",
                 "tracereplay capture --pid $(pgrep -f MyGateway) -o requests.parquet   # until Ctrl+C",
             ],
-            [pid, duration, output, json]);
-        command.SetAction(async (parse, cancel) =>
-        {
-            int p = parse.GetValue(pid);
-            double? seconds = parse.GetValue(duration);
-            if (seconds is <= 0 or double.NaN)
+            [pid, duration, output, json],
+            async (parse, cancel) =>
             {
-                throw new ArgumentException($"--duration must be a positive number of seconds, got {seconds}");
-            }
-            string path = parse.GetValue(output)!;
-            LiveCaptureResult result = await Record(p, seconds, cancel).ConfigureAwait(false);
-            long written = await CapturedRequestWriter.WriteAsync(path, result).ConfigureAwait(false);
-            Report(result, written, path, parse.GetValue(json));
-            return result.EventsLost > 0 ? 3 : 0;
-        });
-        return command;
+                int p = parse.GetValue(pid);
+                double? seconds = parse.GetValue(duration);
+                if (seconds is <= 0 or double.NaN)
+                {
+                    throw new ArgumentException($"--duration must be a positive number of seconds, got {seconds}");
+                }
+                string path = parse.GetValue(output)!;
+                LiveCaptureResult result = await Record(p, seconds, cancel).ConfigureAwait(false);
+                long written = await CapturedRequestWriter.WriteAsync(path, result).ConfigureAwait(false);
+                Report(result, written, path, parse.GetValue(json));
+                return result.EventsLost > 0 ? 3 : 0;
+            });
     }
 
     private static async Task<LiveCaptureResult> Record(int pid, double? seconds, CancellationToken cancel)

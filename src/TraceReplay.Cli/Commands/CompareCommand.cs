@@ -26,7 +26,7 @@ public static class CompareCommand
             Description = "No bootstrap: judge each point difference against its limit (any change beyond a limit fails) and list every " +
                 "metric that changed at all, with old and new values. For replays of the same trace and seed (deterministic); see docs/reports.md",
         };
-        Command command = CommandBuilder.Create("compare",
+        return CommandBuilder.Create("compare",
             "Compare a candidate replay with a baseline: per-metric deltas with bootstrap confidence intervals from per-request " +
             "data (paired when both runs hold the same request ids), judged against a policy of limits. A metric regresses only " +
             "when its whole interval lies beyond its limit in the bad direction; with --exact, when its point difference does. " +
@@ -36,37 +36,36 @@ public static class CompareCommand
                 "tracereplay compare baselines/azure-conv-sarathi out/regress --exact --policy baselines/policy.json",
                 "tracereplay compare base/ cand/ --policy policy.json --junit compare.xml --markdown compare.md --seed 1",
             ],
-            [baseline, candidate, policy, junit, markdown, resamples, seed, confidence, exact]);
-        command.SetAction(parse =>
-        {
-            try
+            [baseline, candidate, policy, junit, markdown, resamples, seed, confidence, exact],
+            parse =>
             {
-                var options = new CompareOptions(parse.GetValue(resamples), parse.GetValue(seed), parse.GetValue(confidence), parse.GetValue(exact));
-                options.Validate();
-                string? policyPath = parse.GetValue(policy);
-                ComparePolicy p = policyPath is null ? ComparePolicy.Default : PolicyParser.ReadFile(policyPath);
-                RunData b = RunData.Load(parse.GetValue(baseline)!, withIterations: false);
-                RunData c = RunData.Load(parse.GetValue(candidate)!, withIterations: false);
-                CompareResult result = Comparer.Run(b, c, p, options);
-                if (parse.GetValue(markdown) is string md)
+                try
                 {
-                    AtomicFile.WriteAllText(md, CompareMarkdown.Render(result));
+                    var options = new CompareOptions(parse.GetValue(resamples), parse.GetValue(seed), parse.GetValue(confidence), parse.GetValue(exact));
+                    options.Validate();
+                    string? policyPath = parse.GetValue(policy);
+                    ComparePolicy p = policyPath is null ? ComparePolicy.Default : PolicyParser.ReadFile(policyPath);
+                    RunData b = RunData.Load(parse.GetValue(baseline)!, withIterations: false);
+                    RunData c = RunData.Load(parse.GetValue(candidate)!, withIterations: false);
+                    CompareResult result = Comparer.Run(b, c, p, options);
+                    if (parse.GetValue(markdown) is string md)
+                    {
+                        AtomicFile.WriteAllText(md, CompareMarkdown.Render(result));
+                    }
+                    if (parse.GetValue(junit) is string xml)
+                    {
+                        byte[] bytes = CompareJUnit.Render(result);
+                        AtomicFile.WriteAsync(xml, s => s.WriteAsync(bytes).AsTask()).GetAwaiter().GetResult();
+                    }
+                    Render(result);
+                    return result.ExitCode;
                 }
-                if (parse.GetValue(junit) is string xml)
+                catch (Exception ex)
                 {
-                    byte[] bytes = CompareJUnit.Render(result);
-                    AtomicFile.WriteAsync(xml, s => s.WriteAsync(bytes).AsTask()).GetAwaiter().GetResult();
+                    // One mapping for every command: bad input exits CompareResult.ExitError (2), a bug 70.
+                    return ErrorMapper.Report(ex, Console.Error);
                 }
-                Render(result);
-                return result.ExitCode;
-            }
-            catch (Exception ex)
-            {
-                // One mapping for every command: bad input exits CompareResult.ExitError (2), a bug 70.
-                return ErrorMapper.Report(ex, Console.Error);
-            }
-        });
-        return command;
+            });
     }
 
     private static void Render(CompareResult r)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Spectre.Console;
+using TraceReplay.Core.IO;
 using TraceReplay.Ingest;
 using TraceReplay.Ingest.Diagnostics;
 
@@ -8,13 +9,16 @@ namespace TraceReplay.Cli.Commands;
 /// <summary>Runs an ingest with a live rows/s display on a terminal, or a plain summary when output is redirected.</summary>
 internal static class IngestProgress
 {
-    public static int Run(IngestContext context, string output, Func<Task<IngestCounts>> ingest) =>
-        RunCore(context, output, ingest);
-
-    private static int RunCore(IngestContext context, string output, Func<Task<IngestCounts>> ingest)
+    /// <summary>
+    /// Refuses an <paramref name="output"/> that would overwrite one of <paramref name="inputs"/>, then runs
+    /// <paramref name="ingest"/> with a fresh context whose reject sink allows <paramref name="maxErrors"/> bad rows.
+    /// </summary>
+    public static int Run(string output, IEnumerable<string> inputs, long maxErrors, Func<IngestContext, Task<IngestCounts>> ingest)
     {
+        OutputGuard.RefuseFileOverInputs(output, inputs);
+        var context = new IngestContext(new RejectSink(maxErrors));
         var clock = Stopwatch.StartNew();
-        Task<IngestCounts> task = Task.Run(ingest);
+        Task<IngestCounts> task = Task.Run(() => ingest(context));
         if (!Console.IsOutputRedirected && !Console.IsErrorRedirected)
         {
             AnsiConsole.Progress()

@@ -16,7 +16,7 @@ public static class InspectCommand
     {
         var file = new Argument<string>("FILE") { Description = "A canonical kernel or request Parquet written by `tracereplay ingest`, or a replay's requests.parquet, iterations.parquet or summary.json, or a sweep.parquet" };
         var top = new Option<int>("--top") { Description = "How many kernels to list", DefaultValueFactory = _ => 15 };
-        Command command = CommandBuilder.Create("inspect",
+        return CommandBuilder.Create("inspect",
             "Summarise a canonical Parquet: rows, schema and metadata, time span; kernels: top kernels by GPU time, time per op " +
             "class and the kernels left in class 'other'; requests: prompt/output lengths and arrival-rate statistics. Also " +
             "reads the tool's own outputs: a replay's requests.parquet (latency percentiles), iterations.parquet (iteration " +
@@ -29,47 +29,46 @@ public static class InspectCommand
                 "tracereplay inspect out/demo/sarathi/summary.json",
                 "tracereplay inspect out/sweep/sweep.parquet",
             ],
-            [file, top]);
-        command.SetAction(parse =>
-        {
-            string path = parse.GetValue(file)!;
-            if (!File.Exists(path))
+            [file, top],
+            parse =>
             {
-                throw new FileNotFoundException($"{path}: file not found");
-            }
-            if (path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
-            {
-                InspectOutputs.Summary(path);
+                string path = parse.GetValue(file)!;
+                if (!File.Exists(path))
+                {
+                    throw new FileNotFoundException($"{path}: file not found");
+                }
+                if (path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+                {
+                    InspectOutputs.Summary(path);
+                    return 0;
+                }
+                (IReadOnlyDictionary<string, string> meta, HashSet<string> columns) = PrintHeader(path).GetAwaiter().GetResult();
+                if (meta.ContainsKey(Reports.Sweeps.SweepParquet.GridShaKey))
+                {
+                    InspectOutputs.Sweep(path);
+                }
+                else if (meta.ContainsKey(ReplayMetadataKey) && columns.Contains("ttft_s"))
+                {
+                    InspectOutputs.Requests(path);
+                }
+                else if (meta.ContainsKey(ReplayMetadataKey) && columns.Contains("duration_s"))
+                {
+                    InspectOutputs.Iterations(path);
+                }
+                else if (meta.ContainsKey(KernelColumns.SchemaVersionKey))
+                {
+                    InspectKernels.Print(KernelTable.ReadAsync(path).GetAwaiter().GetResult(), parse.GetValue(top));
+                }
+                else if (meta.ContainsKey(RequestColumns.SchemaVersionKey))
+                {
+                    InspectRequests.Print(path);
+                }
+                else
+                {
+                    throw new InvalidDataException($"{path}: no TraceReplay metadata in the file; expected a file written by `tracereplay ingest`, `replay` or `sweep`");
+                }
                 return 0;
-            }
-            (IReadOnlyDictionary<string, string> meta, HashSet<string> columns) = PrintHeader(path).GetAwaiter().GetResult();
-            if (meta.ContainsKey(Reports.Sweeps.SweepParquet.GridShaKey))
-            {
-                InspectOutputs.Sweep(path);
-            }
-            else if (meta.ContainsKey(ReplayMetadataKey) && columns.Contains("ttft_s"))
-            {
-                InspectOutputs.Requests(path);
-            }
-            else if (meta.ContainsKey(ReplayMetadataKey) && columns.Contains("duration_s"))
-            {
-                InspectOutputs.Iterations(path);
-            }
-            else if (meta.ContainsKey(KernelColumns.SchemaVersionKey))
-            {
-                InspectKernels.Print(KernelTable.ReadAsync(path).GetAwaiter().GetResult(), parse.GetValue(top));
-            }
-            else if (meta.ContainsKey(RequestColumns.SchemaVersionKey))
-            {
-                InspectRequests.Print(path);
-            }
-            else
-            {
-                throw new InvalidDataException($"{path}: no TraceReplay metadata in the file; expected a file written by `tracereplay ingest`, `replay` or `sweep`");
-            }
-            return 0;
-        });
-        return command;
+            });
     }
 
     private const string ReplayMetadataKey = Simulation.Output.ReplayRunInfo.SchedulerKey;

@@ -14,7 +14,7 @@ public static class MergeCommand
         var inputs = new Argument<string[]>("SHARDS") { Description = "Shard files, or folders holding sweep-shard-*.parquet", Arity = ArgumentArity.OneOrMore };
         var output = new Option<string>("--output", "-o") { Description = "Output folder for sweep.parquet, sweep.md, sweep.html and plots/", Required = true };
         var target = new Option<double>("--slo-target") { Description = "Goodput: attainment a rate must reach (fraction)", DefaultValueFactory = _ => 0.9 };
-        Command command = CommandBuilder.Create("merge",
+        return CommandBuilder.Create("merge",
             "Join the shard files of a sweep (checks they come from the same grid and that every shard and grid point is there " +
             "once) into sweep.parquet, row for row what an unsharded run writes, and write the sweep report. Query it with " +
             "DuckDB.",
@@ -22,22 +22,21 @@ public static class MergeCommand
                 "tracereplay merge out/sweep -o out/sweep",
                 "tracereplay merge shards/sweep-shard-*.parquet -o out/sweep && duckdb -c \"SELECT * FROM 'out/sweep/sweep.parquet'\"",
             ],
-            [inputs, output, target]);
-        command.SetAction(parse =>
-        {
-            string[] files = [.. parse.GetValue(inputs)!.SelectMany<string, string>(p => Directory.Exists(p)
-                ? Directory.GetFiles(p, "sweep-shard-*-of-*.parquet").Order(StringComparer.Ordinal)
-                : [p])];
-            string outDir = parse.GetValue(output)!;
-            OutputGuard.RefuseFileOverInputs(Path.Combine(outDir, SweepParquet.FileName), files);
-            (IReadOnlyList<SweepRow> rows, IReadOnlyDictionary<string, string> meta) = SweepMerger.Merge(files);
-            Directory.CreateDirectory(outDir);
-            SweepParquet.Write(Path.Combine(outDir, SweepParquet.FileName), rows, meta);
-            AnsiConsole.MarkupLine($"merged {files.Length} shard file(s), {rows.Count} rows, into [bold]{Markup.Escape(Path.Combine(outDir, SweepParquet.FileName))}[/]");
-            Summarize(rows, meta, parse.GetValue(target), outDir);
-            return 0;
-        });
-        return command;
+            [inputs, output, target],
+            parse =>
+            {
+                string[] files = [.. parse.GetValue(inputs)!.SelectMany<string, string>(p => Directory.Exists(p)
+                    ? Directory.GetFiles(p, "sweep-shard-*-of-*.parquet").Order(StringComparer.Ordinal)
+                    : [p])];
+                string outDir = parse.GetValue(output)!;
+                OutputGuard.RefuseFileOverInputs(Path.Combine(outDir, SweepParquet.FileName), files);
+                (IReadOnlyList<SweepRow> rows, IReadOnlyDictionary<string, string> meta) = SweepMerger.Merge(files);
+                Directory.CreateDirectory(outDir);
+                SweepParquet.Write(Path.Combine(outDir, SweepParquet.FileName), rows, meta);
+                AnsiConsole.MarkupLine($"merged {files.Length} shard file(s), {rows.Count} rows, into [bold]{Markup.Escape(Path.Combine(outDir, SweepParquet.FileName))}[/]");
+                Summarize(rows, meta, parse.GetValue(target), outDir);
+                return 0;
+            });
     }
 
     /// <summary>Writes the sweep report and prints the goodput table.</summary>

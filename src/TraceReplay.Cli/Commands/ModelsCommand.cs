@@ -16,27 +16,26 @@ public static class ModelsCommand
             AllowMultipleArgumentsPerToken = true,
         };
         Option<bool> json = CommonOptions.Json();
-        Command command = CommandBuilder.Create("models",
+        return CommandBuilder.Create("models",
             "List built-in models (and any config.json given) with layers, parameters, weight bytes and KV-cache bytes per " +
             "token.",
             [
                 "tracereplay models",
                 "tracereplay models --config ./my-model/config.json --json",
             ],
-            [config, json]);
-        command.SetAction(parse =>
-        {
-            List<ModelSpec> models = [.. ModelCatalog.BuiltIn];
-            models.AddRange((parse.GetValue(config) ?? []).Select(ModelCatalog.Resolve));
-            if (parse.GetValue(json))
+            [config, json],
+            parse =>
             {
-                CliJson.Print([.. models.Select(ToJson)], CliJsonContext.Default.IReadOnlyListModelJson);
+                List<ModelSpec> models = [.. ModelCatalog.BuiltIn];
+                models.AddRange((parse.GetValue(config) ?? []).Select(ModelCatalog.Resolve));
+                if (parse.GetValue(json))
+                {
+                    CliJson.Print([.. models.Select(ToJson)], CliJsonContext.Default.IReadOnlyListModelJson);
+                    return 0;
+                }
+                Render(models);
                 return 0;
-            }
-            Render(models);
-            return 0;
-        });
-        return command;
+            });
     }
 
     private static ModelJson ToJson(ModelSpec m) => new(m.Name, m.HfId, m.Family, m.NumLayers, m.HiddenSize,

@@ -15,7 +15,7 @@ public static class ReplayCommand
     public static Command Create()
     {
         var o = new ReplayCommandOptions();
-        Command command = CommandBuilder.Create("replay",
+        return CommandBuilder.Create("replay",
             "Replay a request log, iteration by iteration, on a model of a serving system: continuous batching, paged KV cache " +
             "(preemption by recompute), a scheduler, iteration costs from the operator graph through a cost model, and estimated energy.\n" +
             "Writes DIR/requests.parquet, DIR/iterations.parquet and DIR/summary.json; with several schedulers (comma-separated) " +
@@ -31,9 +31,8 @@ public static class ReplayCommand
                 "tracereplay replay --requests traces/azure-2023/AzureLLMInferenceTrace_conv.csv --model qwen3-30b-a3b --gpu h100 --scheduler sarathi --ep 8 --dp-attention --routing zipf:1 -o out/ep8",
                 "tracereplay replay --requests traces/azure-2023/AzureLLMInferenceTrace_conv.csv --model qwen3-30b-a3b --gpu h100 --scheduler sarathi --routing recorded:routing.parquet -o out/recorded",
             ],
-            [.. o.All]);
-        command.SetAction(parse => Execute(parse, o)); // errors: CliApp maps every exception to one line and an exit code
-        return command;
+            [.. o.All],
+            parse => Execute(parse, o)); // errors: CliApp maps every exception to one line and an exit code
     }
 
     private static int Execute(ParseResult parse, ReplayCommandOptions o)

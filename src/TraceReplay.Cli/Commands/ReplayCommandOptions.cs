@@ -142,12 +142,13 @@ internal sealed class ReplayCommandOptions
         {
             return null;
         }
-        return new ClosedLoopWorkload
+        // Named arguments run in the order written: the missing flags are reported in this order.
+        return new ClosedLoopWorkload(
+            Concurrency: c!.Value,
+            InputTokens: p.GetValue(Isl) ?? throw new ArgumentException("--concurrency needs --isl N (prompt tokens per request)"),
+            OutputTokens: p.GetValue(Osl) ?? throw new ArgumentException("--concurrency needs --osl M (output tokens per request)"),
+            NumRequests: p.GetValue(NumRequests) ?? throw new ArgumentException("--concurrency needs --num-requests K"))
         {
-            Concurrency = c!.Value,
-            InputTokens = p.GetValue(Isl) ?? throw new ArgumentException("--concurrency needs --isl N (prompt tokens per request)"),
-            OutputTokens = p.GetValue(Osl) ?? throw new ArgumentException("--concurrency needs --osl M (output tokens per request)"),
-            NumRequests = p.GetValue(NumRequests) ?? throw new ArgumentException("--concurrency needs --num-requests K"),
             InputDistribution = LengthDistribution.Parse(p.GetValue(IslDist), "--isl-dist"),
             OutputDistribution = LengthDistribution.Parse(p.GetValue(OslDist), "--osl-dist"),
             Seed = p.GetValue(Seed),

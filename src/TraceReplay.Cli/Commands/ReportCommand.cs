@@ -12,7 +12,7 @@ public static class ReportCommand
     {
         var dirs = new Argument<string[]>("DIR") { Description = "Replay output folders (summary.json, requests.parquet, iterations.parquet), or folders of them (each subfolder with a summary.json is a run)", Arity = ArgumentArity.OneOrMore };
         var output = new Option<string?>("--output", "-o") { Description = "Folder for report.md, report.html and plots/ (default: the single DIR, or ./report for several)" };
-        Command command = CommandBuilder.Create("report",
+        return CommandBuilder.Create("report",
             "Write report.md and a self-contained report.html with PNG and SVG plots (TTFT and token-gap CDFs, latency over " +
             "trace time, running batch and KV-cache use over time, HBM traffic by category, energy per token); several runs are " +
             "overlaid, one colour per run, with an at-a-glance table of which run is best.",
@@ -21,16 +21,15 @@ public static class ReportCommand
                 "tracereplay report out/demo                      (every run under out/demo: sarathi/, layered/)",
                 "tracereplay report out/demo/sarathi out/demo/layered -o out/demo/report",
             ],
-            [dirs, output]);
-        command.SetAction(parse =>
-        {
-            string[] d = parse.GetValue(dirs)!;
-            string outDir = parse.GetValue(output) ?? (d.Length == 1 ? d[0] : "report");
-            IReadOnlyList<RunData> runs = ReportBuilder.LoadRuns(d);
-            ReportBuilder.Write(runs, outDir);
-            AnsiConsole.MarkupLine($"wrote [bold]{Markup.Escape(Path.Combine(outDir, ReportBuilder.MarkdownFile))}[/], {Markup.Escape(Path.Combine(outDir, ReportBuilder.HtmlFile))} and {Markup.Escape(Path.Combine(outDir, ReportBuilder.PlotsFolder))}/ ({runs.Count} run(s))");
-            return 0;
-        });
-        return command;
+            [dirs, output],
+            parse =>
+            {
+                string[] d = parse.GetValue(dirs)!;
+                string outDir = parse.GetValue(output) ?? (d.Length == 1 ? d[0] : "report");
+                IReadOnlyList<RunData> runs = ReportBuilder.LoadRuns(d);
+                ReportBuilder.Write(runs, outDir);
+                AnsiConsole.MarkupLine($"wrote [bold]{Markup.Escape(Path.Combine(outDir, ReportBuilder.MarkdownFile))}[/], {Markup.Escape(Path.Combine(outDir, ReportBuilder.HtmlFile))} and {Markup.Escape(Path.Combine(outDir, ReportBuilder.PlotsFolder))}/ ({runs.Count} run(s))");
+                return 0;
+            });
     }
 }

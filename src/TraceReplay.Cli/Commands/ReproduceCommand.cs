@@ -20,7 +20,7 @@ public static class ReproduceCommand
     private static Command CreateMlaMoe()
     {
         var output = new Option<string>("--output", "-o") { Description = "Output folder", DefaultValueFactory = _ => "out/reproduce/mla-moe" };
-        Command command = CommandBuilder.Create("mla-moe",
+        return CommandBuilder.Create("mla-moe",
             "Arithmetic intensity of MHA/GQA/MLA attention (DeepSeek-R1, Llama-3-70B, GPT-3-175B) at several batches and " +
             "contexts, the MoE batch needed to reach the ridge point on A100/H100/H200/B200, and DeepSeek-R1's capacity-limited " +
             "batch and TPOT lower bound on 32 accelerators (arXiv 2507.15465). Writes mla-moe.md, mla-moe.json and PNG/SVG " +
@@ -29,19 +29,18 @@ public static class ReproduceCommand
                 "tracereplay reproduce mla-moe",
                 "tracereplay reproduce mla-moe -o docs/reproductions/mla-moe",
             ],
-            [output]);
-        command.SetAction(parse =>
-        {
-            string dir = parse.GetValue(output)!;
-            IReadOnlyList<string> files = MlaMoeReport.Write(dir);
-            Console.WriteLine(File.ReadAllText(files[0]));
-            foreach (string f in files)
+            [output],
+            parse =>
             {
-                Console.WriteLine($"wrote {f}");
-            }
-            return 0;
-        });
-        return command;
+                string dir = parse.GetValue(output)!;
+                IReadOnlyList<string> files = MlaMoeReport.Write(dir);
+                Console.WriteLine(File.ReadAllText(files[0]));
+                foreach (string f in files)
+                {
+                    Console.WriteLine($"wrote {f}");
+                }
+                return 0;
+            });
     }
 
     private static Command CreateLayeredPrefill()
@@ -52,7 +51,7 @@ public static class ReproduceCommand
         var jobs = new Option<int>("--jobs", "-j") { Description = "Replays run at once (default: all cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
         var masked = CommonOptions.MaskedPairs(
             "Prefill attention's causally masked pairs: as-profiled (the calibrated cost; default) or skipped (what-if: an ideal causal kernel that computes only the diagonal tiles)");
-        Command command = CommandBuilder.Create("layered-prefill",
+        return CommandBuilder.Create("layered-prefill",
             "Layered against chunked prefill (arXiv 2510.08055, BACKGROUND.md section 8): Qwen3-30B-A3B and GPT-OSS-20B on 2x " +
             "H100 (TP 2), chunked prefill (512-token budget) against layered prefill (8192-token cohorts, group cap 16 / 12), " +
             "ShareGPT and arXiv lengths with Poisson arrivals at the paper's rates and SLOs, a dense control (Qwen3-8B), and " +
@@ -65,26 +64,25 @@ public static class ReproduceCommand
                 "tracereplay reproduce layered-prefill --quick -o out/lp-quick",
                 "tracereplay reproduce layered-prefill --masked-pairs skipped -o out/lp-skipped",
             ],
-            [output, quick, lengths, jobs, masked]);
-        command.SetAction(parse =>
-        {
-            string dir = parse.GetValue(output)!;
-            LayeredPrefillConfig config = (parse.GetValue(quick) ? LayeredPrefillConfig.Quick() : LayeredPrefillConfig.Full()) with
+            [output, quick, lengths, jobs, masked],
+            parse =>
             {
-                MaskedPairs = CommonOptions.MaskedPairsOf(parse.GetValue(masked)!),
-            };
-            string lengthsDir = parse.GetValue(lengths) ?? LengthsFolder.Locate();
-            int n = GridRunner.Specs(config).Count;
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"layered-prefill ({config.Name}): {n} replays on {parse.GetValue(jobs)} cores, lengths from {lengthsDir}"));
-            LayeredPrefillResult result = LayeredPrefillReproduction.Run(config, lengthsDir, dir, writeRuns: true, parse.GetValue(jobs), Console.WriteLine);
-            string md = Path.Combine(dir, LayeredPrefillReproduction.MarkdownFile);
-            Console.WriteLine();
-            Console.WriteLine(File.ReadAllText(md));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{n} replays + {result.SinglePrompt.Count} single-prompt runs in {result.WallS:F1} s wall (replay time summed over runs: {result.Runs.Sum(r => r.WallS):F1} s)"));
-            Console.WriteLine($"wrote {md}, {LayeredPrefillReproduction.JsonFile}, figures and {LayeredPrefillReproduction.RunsFolder}/ under {dir}");
-            return 0;
-        });
-        return command;
+                string dir = parse.GetValue(output)!;
+                LayeredPrefillConfig config = (parse.GetValue(quick) ? LayeredPrefillConfig.Quick() : LayeredPrefillConfig.Full()) with
+                {
+                    MaskedPairs = CommonOptions.MaskedPairsOf(parse.GetValue(masked)!),
+                };
+                string lengthsDir = parse.GetValue(lengths) ?? LengthsFolder.Locate();
+                int n = GridRunner.Specs(config).Count;
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"layered-prefill ({config.Name}): {n} replays on {parse.GetValue(jobs)} cores, lengths from {lengthsDir}"));
+                LayeredPrefillResult result = LayeredPrefillReproduction.Run(config, lengthsDir, dir, writeRuns: true, parse.GetValue(jobs), Console.WriteLine);
+                string md = Path.Combine(dir, LayeredPrefillReproduction.MarkdownFile);
+                Console.WriteLine();
+                Console.WriteLine(File.ReadAllText(md));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{n} replays + {result.SinglePrompt.Count} single-prompt runs in {result.WallS:F1} s wall (replay time summed over runs: {result.Runs.Sum(r => r.WallS):F1} s)"));
+                Console.WriteLine($"wrote {md}, {LayeredPrefillReproduction.JsonFile}, figures and {LayeredPrefillReproduction.RunsFolder}/ under {dir}");
+                return 0;
+            });
     }
 }

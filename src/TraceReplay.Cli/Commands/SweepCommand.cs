@@ -15,7 +15,7 @@ public static class SweepCommand
     public static Command Create()
     {
         var o = new SweepCommandOptions();
-        Command command = CommandBuilder.Create("sweep",
+        return CommandBuilder.Create("sweep",
             "Replay a grid: schedulers x rates (requests re-timed at each rate, seeded) x --chunk-tokens (sarathi) x " +
             "--layer-groups (layered), in parallel on all local cores. Writes DIR/sweep.parquet (one row per run, " +
             "summary.json's metric names), and DIR/sweep.md + sweep.html with goodput per configuration (highest rate whose SLO " +
@@ -29,9 +29,8 @@ public static class SweepCommand
                 "tracereplay sweep --requests traces/azure-2023/AzureLLMInferenceTrace_conv.csv --model qwen3-30b-a3b --gpu h100 --tp 2 --schedulers sarathi --rates 1,2 --calibration my-calibrations/h100 -o out/sweep-mine",
                 "tracereplay sweep --requests traces/azure-2023/AzureLLMInferenceTrace_conv.csv --model qwen3-30b-a3b --gpu h100 --schedulers sarathi --rates 10,20,40 --ep 1,4,8 --dp-attention -o out/sweep-ep",
             ],
-            [.. o.All]);
-        command.SetAction(parse => Execute(parse, o));
-        return command;
+            [.. o.All],
+            parse => Execute(parse, o));
     }
 
     private static int Execute(ParseResult parse, SweepCommandOptions o)

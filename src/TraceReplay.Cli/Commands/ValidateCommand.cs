@@ -26,7 +26,7 @@ public static class ValidateCommand
         var seed = new Option<int>("--seed") { Description = "Seed of the replays", DefaultValueFactory = _ => 0 };
         var markdown = new Option<string?>("--markdown") { Description = "Write the report page here instead of OUT/validation.md (plot links made relative to it); `make accuracy` writes docs/accuracy.md" };
         var output = new Option<string>("--output", "-o") { Description = "Output folder: validation.csv, validation.md, plots/", Required = true };
-        Command command = CommandBuilder.Create("validate",
+        return CommandBuilder.Create("validate",
             "Replay measured benchmark points and report the error of the predicted mean TTFT and TPOT. Each point runs as its " +
             "closed-loop benchmark on the vllm-v1 scheduler with vLLM's default budgets for the GPU. Writes OUT/validation.csv " +
             "(every input column + pred_ttft_ms, pred_tpot_ms, pred_note), OUT/validation.md (MAPE, median/p90 absolute error, " +
@@ -35,31 +35,30 @@ public static class ValidateCommand
                 "tracereplay validate --measured benchmarks/aiconfigurator-silicon/vllm_agg_h200_b200.csv -o out/validate",
                 "tracereplay validate --measured results/ --model meta-llama/Llama-3.1-8B --gpu h200_sxm --tp 1 -o out/validate-mine",
             ],
-            [measured, models, model, gpu, tp, perClient, costModel, scheduler, eager, seed, markdown, output]);
-        command.SetAction(parse =>
-        {
-            try
+            [measured, models, model, gpu, tp, perClient, costModel, scheduler, eager, seed, markdown, output],
+            parse =>
             {
-                var settings = new ValidationSettings
+                try
                 {
-                    ModelsDir = parse.GetValue(models),
-                    RequestsPerClient = parse.GetValue(perClient) is > 0 and int k ? k : throw new ArgumentException("--requests-per-client must be a positive integer"),
-                    EnforceEager = parse.GetValue(eager),
-                    Scheduler = SchedulerName(parse.GetValue(scheduler)!),
-                    Seed = parse.GetValue(seed),
-                };
-                VllmBenchJsonReader.Deployment? deployment = parse.GetValue(model) is { } m && parse.GetValue(gpu) is { } g
-                    ? new VllmBenchJsonReader.Deployment(m, g, parse.GetValue(tp))
-                    : null;
-                return Execute(parse.GetValue(measured)!, deployment, settings, parse.GetValue(costModel)!, parse.GetValue(output)!, parse.GetValue(markdown));
-            }
-            catch (Exception ex) when (ex is InvalidDataException or KeyNotFoundException or FormatException or ArgumentException or IOException)
-            {
-                Console.Error.WriteLine($"error: {ex.Message}");
-                return 2;
-            }
-        });
-        return command;
+                    var settings = new ValidationSettings
+                    {
+                        ModelsDir = parse.GetValue(models),
+                        RequestsPerClient = parse.GetValue(perClient) is > 0 and int k ? k : throw new ArgumentException("--requests-per-client must be a positive integer"),
+                        EnforceEager = parse.GetValue(eager),
+                        Scheduler = SchedulerName(parse.GetValue(scheduler)!),
+                        Seed = parse.GetValue(seed),
+                    };
+                    VllmBenchJsonReader.Deployment? deployment = parse.GetValue(model) is { } m && parse.GetValue(gpu) is { } g
+                        ? new VllmBenchJsonReader.Deployment(m, g, parse.GetValue(tp))
+                        : null;
+                    return Execute(parse.GetValue(measured)!, deployment, settings, parse.GetValue(costModel)!, parse.GetValue(output)!, parse.GetValue(markdown));
+                }
+                catch (Exception ex) when (ex is InvalidDataException or KeyNotFoundException or FormatException or ArgumentException or IOException)
+                {
+                    Console.Error.WriteLine($"error: {ex.Message}");
+                    return 2;
+                }
+            });
     }
 
     private static string SchedulerName(string name)

@@ -66,12 +66,8 @@ public sealed class DeploymentMapper(ValidationSettings settings)
             WeightDtype = weights,
             ExpertWeightDtype = spec!.IsMoe ? experts : null,
         };
-        var workload = new ClosedLoopWorkload
+        var workload = new ClosedLoopWorkload(p.Concurrency, p.NumRequests ?? settings.RequestsPerClient * p.Concurrency, p.Isl, p.Osl)
         {
-            Concurrency = p.Concurrency,
-            NumRequests = p.NumRequests ?? settings.RequestsPerClient * p.Concurrency,
-            InputTokens = p.Isl,
-            OutputTokens = p.Osl,
             Seed = settings.Seed,
         };
         return new ValidationCase(p, options, workload, null);

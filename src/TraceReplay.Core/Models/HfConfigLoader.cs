@@ -113,22 +113,12 @@ public static class HfConfigLoader
         }
 
         int[] windows = SlidingWindows(c, layers);
-        ReadMeta(outer, out string? name, out string? hfId, out List<string> aliases, out double? published);
+        ModelMeta meta = ModelMeta.Read(outer);
         // A wrapper's quantization_config may sit outside its text_config or inside it.
         (DType weightDtype, DType expertDtype) = QuantizationConfig.Read(outer.Root.TryGetProperty("quantization_config", out _) ? outer : c);
-        return new ModelSpec
+        return meta.Spec(fallbackName, family, layers, hidden, c.Count("vocab_size", MaxVocab), qHeads, kvHeads, headDim) with
         {
-            Name = name ?? fallbackName,
-            HfId = hfId,
-            Family = family,
-            Aliases = aliases,
-            NumLayers = layers,
-            HiddenSize = hidden,
-            VocabSize = c.Count("vocab_size", MaxVocab),
             TieWordEmbeddings = c.Bool("tie_word_embeddings") ?? false,
-            NumQHeads = qHeads,
-            NumKvHeads = kvHeads,
-            HeadDim = headDim,
             AttentionBias = c.Bool("attention_bias") ?? (isQwen2 || c.Bool("qkv_bias") == true),
             OutputBias = isGptOss,
             QkNorm = family is "qwen3" or "qwen3_moe" || c.Bool("use_qk_norm") == true,
@@ -141,7 +131,6 @@ public static class HfConfigLoader
             // Served as released: DeepSeek's FP8 block-scaled checkpoints, GPT-OSS's MXFP4 experts (4.25 bits with scales).
             WeightDtype = weightDtype,
             ExpertWeightDtype = expertDtype,
-            PublishedParams = published,
         };
     }
 
@@ -152,28 +141,14 @@ public static class HfConfigLoader
         int hidden = c.Count("n_embd", MaxWidth);
         int heads = c.Count("n_head", MaxHeads);
         _ = c.InRange("n_embd / n_head", hidden / heads, 1, MaxWidth);
-        ReadMeta(c, out string? name, out string? hfId, out List<string> aliases, out double? published);
-        return new ModelSpec
+        return ModelMeta.Read(c).Spec(fallbackName, "gpt2", layers, hidden, c.Count("vocab_size", MaxVocab), heads, heads, hidden / heads) with
         {
-            Name = name ?? fallbackName,
-            HfId = hfId,
-            Family = "gpt2",
-            Aliases = aliases,
-            NumLayers = layers,
-            HiddenSize = hidden,
-            VocabSize = c.Count("vocab_size", MaxVocab),
             TieWordEmbeddings = c.Bool("tie_word_embeddings") ?? true,
-            NumQHeads = heads,
-            NumKvHeads = heads,
-            HeadDim = hidden / heads,
             AttentionBias = true,
             OutputBias = true,
             DenseFfn = c.OptionalCount("n_inner", MaxWidth) ?? 4 * hidden,
             GatedMlp = false,
             PositionEmbeddings = c.Int("n_positions") ?? 0,
-            MoeLayers = new bool[layers],
-            SlidingWindowTokens = new int[layers],
-            PublishedParams = published,
         };
     }
 
@@ -194,18 +169,35 @@ public static class HfConfigLoader
         return windows;
     }
 
-    private static void ReadMeta(ConfigReader c, out string? name, out string? hfId, out List<string> aliases, out double? published)
+    /// <summary>The catalogue's <c>_tracereplay</c> object (else the config's own <c>_name_or_path</c> as the Hugging Face id).</summary>
+    private sealed record ModelMeta(string? Name, string? HfId, List<string> Aliases, double? PublishedParams)
     {
-        name = null; hfId = null; published = null; aliases = [];
-        if (!c.Root.TryGetProperty("_tracereplay", out JsonElement meta))
+        public static ModelMeta Read(ConfigReader c)
         {
-            hfId = c.String("_name_or_path");
-            return;
+            if (!c.Root.TryGetProperty("_tracereplay", out JsonElement meta))
+            {
+                return new ModelMeta(null, c.String("_name_or_path"), [], null);
+            }
+            var m = new ConfigReader(meta, c.Source);
+            return new ModelMeta(m.String("name"), m.String("hf_id"), [.. m.StringArray("aliases")], m.Double("published_params"));
         }
-        var m = new ConfigReader(meta, c.Source);
-        name = m.String("name");
-        hfId = m.String("hf_id");
-        aliases = [.. m.StringArray("aliases")];
-        published = m.Double("published_params");
+
+        /// <summary>What every family sets alike: identity and dimensions; all layers dense and full attention until told otherwise.</summary>
+        public ModelSpec Spec(string fallbackName, string family, int layers, int hidden, int vocab, int qHeads, int kvHeads, int headDim) => new()
+        {
+            Name = Name ?? fallbackName,
+            HfId = HfId,
+            Family = family,
+            Aliases = Aliases,
+            NumLayers = layers,
+            HiddenSize = hidden,
+            VocabSize = vocab,
+            NumQHeads = qHeads,
+            NumKvHeads = kvHeads,
+            HeadDim = headDim,
+            MoeLayers = new bool[layers],
+            SlidingWindowTokens = new int[layers],
+            PublishedParams = PublishedParams,
+        };
     }
 }

@@ -60,6 +60,18 @@ public readonly record struct Operator
     };
 
     /// <summary>
+    /// This GEMM run once per head (<paramref name="heads"/> of the same shape, one batched kernel): FLOPs, bytes and
+    /// features times heads. MLA's absorbed query and value projections.
+    /// </summary>
+    public Operator BatchedOverHeads(int heads) => this with
+    {
+        Flops = Flops * heads,
+        Bytes = Bytes.Scale(heads),
+        InFeatures = InFeatures * heads,
+        OutFeatures = OutFeatures * heads,
+    };
+
+    /// <summary>
     /// The routed experts of one MoE layer as one fused kernel (vLLM's fused_moe: gate/up GEMM, activation, down GEMM
     /// for every (token, expert) assignment): it streams the weights of every expert hit once and does one expert FFN
     /// (<paramref name="ffnPerGpu"/> wide) per assignment. The one formula the operator graph and the measured-kernel

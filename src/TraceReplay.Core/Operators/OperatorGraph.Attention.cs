@@ -27,13 +27,11 @@ public sealed partial class OperatorGraph
         }
     }
 
-    /// <summary>
-    /// Prefill and decode attention as FlashAttention-style fused kernels: cached KV read once per sequence, new KV
-    /// written once, scores never leave SRAM.
-    /// </summary>
+    /// <summary>Prefill and decode attention of <paramref name="batch"/> as <see cref="FusedAttention"/> kernels.</summary>
     private void AddAttentionCore(BatchShape batch, int layer, int window, double flopsPerPair, double kvBytesPerToken,
         double qOutBytesPerToken, List<Operator> output)
     {
+        var kernel = new FusedAttention(flopsPerPair, kvBytesPerToken, qOutBytesPerToken, _tp, _model.KvDtype);
         if (batch.Prefills.Count > 0)
         {
             double pairs = 0, kvRead = 0;
@@ -46,19 +44,7 @@ public sealed partial class OperatorGraph
                 context += p.ContextOffset + p.Tokens;
                 newTokens += p.Tokens;
             }
-            output.Add(new Operator
-            {
-                Kind = OpKind.AttentionPrefill,
-                Layer = layer,
-                Flops = pairs * flopsPerPair,
-                Bytes = new HbmTraffic(0, 0, kvRead, newTokens * kvBytesPerToken, newTokens * qOutBytesPerToken + newTokens * kvBytesPerToken),
-                Tokens = newTokens,
-                Sequences = batch.Prefills.Count,
-                ContextTokens = context,
-                AttendedPairs = pairs,
-                TpDegree = _tp,
-                Dtype = _model.KvDtype,
-            });
+            output.Add(kernel.Prefill(layer, batch.Prefills.Count, newTokens, context, pairs, kvRead));
         }
         if (batch.DecodeContexts.Count > 0)
         {
@@ -69,21 +55,7 @@ public sealed partial class OperatorGraph
                 pairs += AttentionMath.CausalPairs(cached, 1, window);
                 context += cached + 1;
             }
-            int n = batch.DecodeContexts.Count;
-            // The new token's K/V is written to the cache, then read back with the rest of the context.
-            output.Add(new Operator
-            {
-                Kind = OpKind.AttentionDecode,
-                Layer = layer,
-                Flops = pairs * flopsPerPair,
-                Bytes = new HbmTraffic(0, 0, pairs * kvBytesPerToken, n * kvBytesPerToken, n * qOutBytesPerToken),
-                Tokens = n,
-                Sequences = n,
-                ContextTokens = context,
-                AttendedPairs = pairs,
-                TpDegree = _tp,
-                Dtype = _model.KvDtype,
-            });
+            output.Add(kernel.Decode(layer, batch.DecodeContexts.Count, context, pairs));
         }
     }
 }

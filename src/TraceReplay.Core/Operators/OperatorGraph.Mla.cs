@@ -40,25 +40,12 @@ public sealed partial class OperatorGraph
             var decodeOnly = new BatchShape();
             decodeOnly.DecodeContexts.AddRange(batch.DecodeContexts);
             long n = decodeOnly.DecodeContexts.Count;
-            output.Add(BatchedHeadGemm(OpKind.MlaQAbsorb, layer, n, heads, mla.QkNopeDim, mla.KvLoraRank));
+            output.Add(Gemm(OpKind.MlaQAbsorb, layer, n, mla.QkNopeDim, mla.KvLoraRank).BatchedOverHeads(heads));
             double flopsPerPair = 2.0 * heads * (mla.CachedWidth + mla.KvLoraRank);
             double qOut = (double)heads * (mla.CachedWidth + mla.KvLoraRank) * _act;
             AddAttentionCore(decodeOnly, layer, window, flopsPerPair, latentBytes, qOut, output);
-            output.Add(BatchedHeadGemm(OpKind.MlaVAbsorb, layer, n, heads, mla.KvLoraRank, mla.VHeadDim));
+            output.Add(Gemm(OpKind.MlaVAbsorb, layer, n, mla.KvLoraRank, mla.VHeadDim).BatchedOverHeads(heads));
         }
         output.Add(Gemm(OpKind.OutProj, layer, tokens, (long)heads * mla.VHeadDim, h));
-    }
-
-    /// <summary>Per-head GEMM (batched over heads): tokens x k -> tokens x n for each of <paramref name="heads"/>.</summary>
-    private Operator BatchedHeadGemm(OpKind kind, int layer, long tokens, int heads, int k, int n)
-    {
-        Operator one = Gemm(kind, layer, tokens, k, n);
-        return one with
-        {
-            Flops = one.Flops * heads,
-            Bytes = one.Bytes.Scale(heads),
-            InFeatures = (long)k * heads,
-            OutFeatures = (long)n * heads,
-        };
     }
 }

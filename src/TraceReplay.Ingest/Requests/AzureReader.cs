@@ -24,15 +24,10 @@ public sealed class AzureReader : IRequestReader
         string source = Path.GetFileName(path);
         var clock = new ArrivalClock();
         long id = 0;
-        while (csv.Read())
+        foreach ((RequestRecord request, long epochNs) in context.ParsedRows(csv, path,
+            (CsvInput row, out (RequestRecord, long) parsed) => Parse(row, ts, ctxTokens, genTokens, clock, out parsed)))
         {
-            context.CountRow();
-            if (Parse(csv, ts, ctxTokens, genTokens, clock, out long epochNs, out long arrivalNs, out int prompt, out int output) is { } error)
-            {
-                context.Reject(path, csv.Line, error.Field, error.Reason, csv.RawRecord);
-                continue;
-            }
-            yield return new RequestRow(new RequestRecord(id++, arrivalNs, prompt, output), false, source, csv.Line, epochNs);
+            yield return new RequestRow(request with { Id = id++ }, false, source, csv.Line, epochNs);
         }
         if (clock.FirstNs is { } first)
         {
@@ -40,14 +35,14 @@ public sealed class AzureReader : IRequestReader
         }
     }
 
-    // Not in the iterator: spans cannot live across a yield.
+    // Not in the iterator: spans cannot live across a yield. The request's id is the caller's.
     private static (string Field, string Reason)? Parse(CsvInput csv, int ts, int ctxTokens, int genTokens, ArrivalClock clock,
-        out long epochNs, out long arrivalNs, out int prompt, out int output)
+        out (RequestRecord Request, long EpochNs) parsed)
     {
-        arrivalNs = 0;
-        prompt = output = 0;
+        parsed = default;
+        long arrivalNs = 0;
         ReadOnlySpan<byte> time = csv[ts];
-        string? error = AzureTime.TryParse(time, out epochNs)
+        string? error = AzureTime.TryParse(time, out long epochNs)
             ? clock.Next(epochNs, out arrivalNs)
             : epochNs == long.MaxValue
                 ? $"time '{Fields.Clip(time)}' is beyond the int64-nanosecond range (years 1678-2262); expected a time within it"
@@ -56,10 +51,15 @@ public sealed class AzureReader : IRequestReader
         {
             return ("TIMESTAMP", error);
         }
-        if (Fields.TokenCount(csv[ctxTokens], out prompt) is { } e1)
+        if (Fields.TokenCount(csv[ctxTokens], out int prompt) is { } e1)
         {
             return ("ContextTokens", e1);
         }
-        return Fields.TokenCount(csv[genTokens], out output) is { } e2 ? ("GeneratedTokens", e2) : null;
+        if (Fields.TokenCount(csv[genTokens], out int output) is { } e2)
+        {
+            return ("GeneratedTokens", e2);
+        }
+        parsed = (new RequestRecord(0, arrivalNs, prompt, output), epochNs);
+        return null;
     }
 }

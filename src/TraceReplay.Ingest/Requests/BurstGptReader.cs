@@ -25,20 +25,15 @@ public sealed class BurstGptReader : IRequestReader
         string source = Path.GetFileName(path);
         var clock = new ArrivalClock();
         long id = 0;
-        while (csv.Read())
+        foreach ((RequestRecord request, double? latency) in context.ParsedRows(csv, path,
+            (CsvInput row, out (RequestRecord, double?) parsed) => Parse(row, ts, req, resp, elapsed, clock, out parsed)))
         {
-            context.CountRow();
-            if (Parse(csv, ts, req, resp, elapsed, clock, out long arrivalNs, out int prompt, out int output, out double? latency) is { } error)
-            {
-                context.Reject(path, csv.Line, error.Field, error.Reason, csv.RawRecord);
-                continue;
-            }
-            bool failed = output == 0;
+            bool failed = request.OutputTokens == 0;
             if (failed)
             {
                 context.CountFailed();
             }
-            yield return new RequestRow(new RequestRecord(id++, arrivalNs, prompt, output), failed, source, csv.Line,
+            yield return new RequestRow(request with { Id = id++ }, failed, source, csv.Line,
                 Model: Text(csv, model, true), LogType: Text(csv, logType, true), SessionId: Text(csv, session, false), E2eLatencyS: latency);
         }
         context.Metadata.TryAdd("tracereplay.time_origin", "BurstGPT: seconds from 0:00 local time on day 1 (v1 origin)");
@@ -48,24 +43,25 @@ public sealed class BurstGptReader : IRequestReader
         }
     }
 
+    /// <summary>The request's id is the caller's.</summary>
     private static (string Field, string Reason)? Parse(CsvInput csv, int ts, int req, int resp, int? elapsed, ArrivalClock clock,
-        out long arrivalNs, out int prompt, out int output, out double? latency)
+        out (RequestRecord Request, double? LatencyS) parsed)
     {
-        arrivalNs = 0;
-        prompt = output = 0;
-        latency = null;
+        parsed = default;
+        long arrivalNs = 0;
         if ((Fields.Double(csv[ts], out double seconds, "a time in seconds") ?? clock.NextSeconds(seconds, out arrivalNs)) is { } e0)
         {
             return ("Timestamp", e0);
         }
-        if (Fields.TokenCount(csv[req], out prompt) is { } e1)
+        if (Fields.TokenCount(csv[req], out int prompt) is { } e1)
         {
             return ("Request tokens", e1);
         }
-        if (Fields.TokenCount(csv[resp], out output) is { } e2)
+        if (Fields.TokenCount(csv[resp], out int output) is { } e2)
         {
             return ("Response tokens", e2);
         }
+        double? latency = null;
         if (elapsed is { } e && csv[e].Length > 0)
         {
             if (Fields.Double(csv[e], out double s, "end-to-end seconds") is { } e3)
@@ -74,6 +70,7 @@ public sealed class BurstGptReader : IRequestReader
             }
             latency = s;
         }
+        parsed = (new RequestRecord(0, arrivalNs, prompt, output), latency);
         return null;
     }
 

@@ -23,26 +23,20 @@ public sealed class CanonicalCsvReader : IRequestReader
         string source = Path.GetFileName(path);
         var clock = new ArrivalClock();
         var seen = new HashSet<long>();
-        while (csv.Read())
+        foreach (RequestRecord request in context.ParsedRows(csv, path,
+            (CsvInput row, out RequestRecord parsed) => Parse(row, idCol, arrivalCol, promptCol, outputCol, clock, seen, out parsed)))
         {
-            context.CountRow();
-            if (Parse(csv, idCol, arrivalCol, promptCol, outputCol, clock, seen, out long id, out long arrivalNs, out int prompt, out int output) is { } error)
-            {
-                context.Reject(path, csv.Line, error.Field, error.Reason, csv.RawRecord);
-                continue;
-            }
-            yield return new RequestRow(new RequestRecord(id, arrivalNs, prompt, output), false, source, csv.Line,
+            yield return new RequestRow(request, false, source, csv.Line,
                 Model: model is { } m && csv[m].Length > 0 ? csv.Text(m) : null,
                 SessionId: session is { } ss && csv[ss].Length > 0 ? csv.Text(ss) : null);
         }
     }
 
     private static (string Field, string Reason)? Parse(CsvInput csv, int idCol, int arrivalCol, int promptCol, int outputCol, ArrivalClock clock,
-        HashSet<long> seen, out long id, out long arrivalNs, out int prompt, out int output)
+        HashSet<long> seen, out RequestRecord parsed)
     {
-        arrivalNs = 0;
-        prompt = output = 0;
-        if (Fields.Long(csv[idCol], out id, "an integer request id") is { } e0)
+        parsed = default;
+        if (Fields.Long(csv[idCol], out long id, "an integer request id") is { } e0)
         {
             return (RequestColumns.RequestId, e0);
         }
@@ -55,11 +49,15 @@ public sealed class CanonicalCsvReader : IRequestReader
         {
             return (RequestColumns.ArrivalS, e1);
         }
-        arrivalNs = (long)Math.Round(s * 1e9);
-        if (Fields.TokenCount(csv[promptCol], out prompt) is { } e2)
+        if (Fields.TokenCount(csv[promptCol], out int prompt) is { } e2)
         {
             return (RequestColumns.PromptTokens, e2);
         }
-        return Fields.TokenCount(csv[outputCol], out output) is { } e3 ? (RequestColumns.OutputTokens, e3) : null;
+        if (Fields.TokenCount(csv[outputCol], out int output) is { } e3)
+        {
+            return (RequestColumns.OutputTokens, e3);
+        }
+        parsed = new RequestRecord(id, (long)Math.Round(s * 1e9), prompt, output);
+        return null;
     }
 }

@@ -15,27 +15,17 @@ internal sealed class ServeGenLengths
 
     private readonly List<(double StartS, Pdf Input, Pdf Output)> _periods = [];
 
-    public static ServeGenLengths Load(string path)
-    {
-        try
-        {
-            return LoadCore(path);
-        }
-        catch (InvalidOperationException ex)
-        {
-            throw IngestException.File(path, $"malformed JSON value ({ex.Message})");
-        }
-    }
+    public static ServeGenLengths Load(string path) => JsonInput.Read(path, () => JsonDocument.Parse(File.ReadAllBytes(path)),
+        ex => IngestException.File(path, $"line {ex.LineNumber + 1}: not valid JSON ({ex.Message})"), root => FromRoot(root, path));
 
-    private static ServeGenLengths LoadCore(string path)
+    private static ServeGenLengths FromRoot(JsonElement root, string path)
     {
         var result = new ServeGenLengths();
-        using JsonDocument doc = Parse(path);
-        if (doc.RootElement.ValueKind != JsonValueKind.Object)
+        if (root.ValueKind != JsonValueKind.Object)
         {
-            throw IngestException.File(path, $"expected a JSON object of periods {{\"<start_s>\": {{\"input_tokens\": ..., \"output_tokens\": ...}}}}, got {doc.RootElement.ValueKind}");
+            throw IngestException.File(path, $"expected a JSON object of periods {{\"<start_s>\": {{\"input_tokens\": ..., \"output_tokens\": ...}}}}, got {root.ValueKind}");
         }
-        foreach (JsonProperty p in doc.RootElement.EnumerateObject())
+        foreach (JsonProperty p in root.EnumerateObject())
         {
             if (p.Value.ValueKind != JsonValueKind.Object)
             {
@@ -49,18 +39,6 @@ internal sealed class ServeGenLengths
         }
         result._periods.Sort((a, b) => a.StartS.CompareTo(b.StartS));
         return result._periods.Count > 0 ? result : throw IngestException.File(path, "no length periods");
-    }
-
-    private static JsonDocument Parse(string path)
-    {
-        try
-        {
-            return JsonDocument.Parse(File.ReadAllBytes(path));
-        }
-        catch (JsonException ex)
-        {
-            throw IngestException.File(path, $"line {ex.LineNumber + 1}: not valid JSON ({ex.Message})");
-        }
     }
 
     public (int Prompt, int Output) Sample(Random random, double windowStartS)

@@ -23,31 +23,27 @@ public sealed class TokenTableReader(bool withArrivals) : IRequestReader
         string source = Path.GetFileName(path);
         var clock = new ArrivalClock();
         long id = 0;
-        while (csv.Read())
+        foreach (RequestRecord request in context.ParsedRows(csv, path,
+            (CsvInput row, out RequestRecord parsed) => Parse(row, prefill, decode, arrived, clock, out parsed)))
         {
-            context.CountRow();
-            if (Parse(csv, prefill, decode, arrived, clock, out long arrivalNs, out int prompt, out int output) is { } error)
-            {
-                context.Reject(path, csv.Line, error.Field, error.Reason, csv.RawRecord);
-                continue;
-            }
-            yield return new RequestRow(new RequestRecord(id++, arrivalNs, prompt, output), false, source, csv.Line);
+            yield return new RequestRow(request with { Id = id++ }, false, source, csv.Line);
         }
     }
 
+    /// <summary>The request's id is the caller's.</summary>
     private static (string Field, string Reason)? Parse(CsvInput csv, int prefill, int decode, int? arrived, ArrivalClock clock,
-        out long arrivalNs, out int prompt, out int output)
+        out RequestRecord parsed)
     {
-        arrivalNs = 0;
-        output = 0;
-        if (Fields.TokenCount(csv[prefill], out prompt) is { } e0)
+        parsed = default;
+        if (Fields.TokenCount(csv[prefill], out int prompt) is { } e0)
         {
             return ("num_prefill_tokens", e0);
         }
-        if (Fields.TokenCount(csv[decode], out output) is { } e1)
+        if (Fields.TokenCount(csv[decode], out int output) is { } e1)
         {
             return ("num_decode_tokens", e1);
         }
+        long arrivalNs = 0;
         if (arrived is { } a)
         {
             if ((Fields.Double(csv[a], out double s, "arrival seconds")
@@ -58,6 +54,7 @@ public sealed class TokenTableReader(bool withArrivals) : IRequestReader
             // Vidur re-bases to 0 s: keep its own origin rather than the first row's.
             arrivalNs = (long)Math.Round(s * 1e9);
         }
+        parsed = new RequestRecord(0, arrivalNs, prompt, output);
         return null;
     }
 }

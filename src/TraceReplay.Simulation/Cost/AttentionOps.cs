@@ -5,9 +5,10 @@ namespace TraceReplay.Simulation.Cost;
 
 /// <summary>
 /// The batch-dependent operators of one decoder layer (attention cores, and MLA's split-specific projections) built
-/// from <see cref="AttentionAggregate"/> sums instead of per-request lists. The formulas mirror
-/// <c>OperatorGraph.AddAttentionCore</c>/<c>AddMlaAttention</c> field for field; FastIterationCostTests check every
-/// field against the graph bit for bit, so a change in the graph cannot go unnoticed here.
+/// from <see cref="AttentionAggregate"/> sums instead of per-request lists. The kernels are the graph's own
+/// (<see cref="FusedAttention"/>, <see cref="Operator.BatchedOverHeads"/>); the shapes mirror
+/// <c>OperatorGraph.AddAttentionBlock</c>/<c>AddMlaAttention</c>, and FastIterationCostTests check every field against
+/// the graph bit for bit, so a change in the graph cannot go unnoticed here.
 /// </summary>
 internal sealed class AttentionOps
 {
@@ -61,60 +62,28 @@ internal sealed class AttentionOps
 
     private void AddPrefill(in AttentionAggregate a, int layer, double flopsPerPair, double qOutBytesPerToken, List<Operator> output)
     {
-        if (a.PrefillPieces == 0)
+        if (a.PrefillPieces > 0)
         {
-            return;
+            output.Add(Kernel(flopsPerPair, qOutBytesPerToken).Prefill(layer, a.PrefillPieces, a.PrefillNewTokens, a.PrefillContext,
+                a.PrefillPairs, a.PrefillCachedRead * _kvBytes));
         }
-        double pairs = a.PrefillPairs;
-        long newTokens = a.PrefillNewTokens;
-        output.Add(new Operator
-        {
-            Kind = OpKind.AttentionPrefill,
-            Layer = layer,
-            Flops = pairs * flopsPerPair,
-            Bytes = new HbmTraffic(0, 0, a.PrefillCachedRead * _kvBytes, newTokens * _kvBytes, newTokens * qOutBytesPerToken + newTokens * _kvBytes),
-            Tokens = newTokens,
-            Sequences = a.PrefillPieces,
-            ContextTokens = a.PrefillContext,
-            AttendedPairs = pairs,
-            TpDegree = _tp,
-            Dtype = _model.KvDtype,
-        });
     }
 
     private void AddDecode(in AttentionAggregate a, int layer, double flopsPerPair, double qOutBytesPerToken, List<Operator> output)
     {
-        if (a.Decodes == 0)
+        if (a.Decodes > 0)
         {
-            return;
+            output.Add(Kernel(flopsPerPair, qOutBytesPerToken).Decode(layer, a.Decodes, a.DecodeContext, a.DecodePairs));
         }
-        double pairs = a.DecodePairs;
-        int n = a.Decodes;
-        output.Add(new Operator
-        {
-            Kind = OpKind.AttentionDecode,
-            Layer = layer,
-            Flops = pairs * flopsPerPair,
-            Bytes = new HbmTraffic(0, 0, pairs * _kvBytes, n * _kvBytes, n * qOutBytesPerToken),
-            Tokens = n,
-            Sequences = n,
-            ContextTokens = a.DecodeContext,
-            AttendedPairs = pairs,
-            TpDegree = _tp,
-            Dtype = _model.KvDtype,
-        });
     }
+
+    private FusedAttention Kernel(double flopsPerPair, double qOutBytesPerToken) =>
+        new(flopsPerPair, _kvBytes, qOutBytesPerToken, _tp, _model.KvDtype);
 
     /// <summary>OperatorGraph's GEMM (and its per-head batched form when <paramref name="heads"/> > 1).</summary>
     private Operator Gemm(OpKind kind, int layer, long m, long k, long n, int heads)
     {
         Operator one = Operator.Gemm(kind, layer, m, k, n, _model.WeightBytesPerParam, _act, _tp, _model.WeightDtype);
-        return kind == OpKind.MlaKvUp ? one : one with
-        {
-            Flops = one.Flops * heads,
-            Bytes = one.Bytes.Scale(heads),
-            InFeatures = k * heads,
-            OutFeatures = n * heads,
-        };
+        return kind == OpKind.MlaKvUp ? one : one.BatchedOverHeads(heads);
     }
 }

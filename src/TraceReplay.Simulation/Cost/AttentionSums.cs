@@ -1,4 +1,5 @@
 using System.Numerics;
+using TraceReplay.Core.Operators;
 
 namespace TraceReplay.Simulation.Cost;
 
@@ -79,29 +80,10 @@ internal static class AttentionSums
         }
         for (; i < tokens.Length; i++)
         {
-            p += CausalPairs(offsets[i], tokens[i], window);
+            p += AttentionMath.CausalPairs<long>(offsets[i], tokens[i], window);
             r += window > 0 ? Math.Min(offsets[i], window) : offsets[i];
         }
         pairs = p;
         cachedRead = r;
-    }
-
-    /// <summary>Integer twin of <c>AttentionMath.CausalPairs</c>.</summary>
-    public static long CausalPairs(long offset, long newTokens, int window)
-    {
-        if (newTokens <= 0)
-        {
-            return 0;
-        }
-        long a = offset + 1, b = offset + newTokens;
-        if (window <= 0 || b <= window)
-        {
-            return (a + b) * newTokens / 2;
-        }
-        if (a >= window)
-        {
-            return newTokens * window;
-        }
-        return (a + window) * (window - a + 1) / 2 + (b - window) * window;
     }
 }

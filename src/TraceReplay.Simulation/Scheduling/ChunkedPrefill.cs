@@ -23,12 +23,24 @@ internal static class ChunkedPrefill
     /// <paramref name="keepFreeBlocks"/> blocks must stay free after an admission.</summary>
     public static void Admit(SchedulerContext ctx, IterationPlan plan, ref int budget, int keepFreeBlocks = 0)
     {
-        while (budget > 0 && ctx.Waiting.Count > 0 && ctx.Running.Count < ctx.Options.MaxSequences
+        while (CanAdmit(ctx, budget)
             && ctx.Blocks.AvailableBlocks - BlocksToAdmit(ctx, ctx.Waiting.PeekFront()) >= keepFreeBlocks && ctx.TryAdmitHead())
         {
             AddChunk(ctx.Running, ctx.Running.LastAddedSlot, plan, ref budget);
         }
     }
+
+    /// <summary>As <see cref="Admit"/>, but each admission reserves KV blocks for its first chunk only (vLLM V1).</summary>
+    public static void AdmitFirstChunks(SchedulerContext ctx, IterationPlan plan, ref int budget)
+    {
+        while (CanAdmit(ctx, budget) && ctx.TryAdmitHead(chunkBudget: budget))
+        {
+            AddChunk(ctx.Running, ctx.Running.LastAddedSlot, plan, ref budget);
+        }
+    }
+
+    private static bool CanAdmit(SchedulerContext ctx, int budget) =>
+        budget > 0 && ctx.Waiting.Count > 0 && ctx.Running.Count < ctx.Options.MaxSequences;
 
     /// <summary>A chunk of min(remaining prompt, budget) tokens of running <paramref name="slot"/>.</summary>
     public static void AddChunk(RunningBatch running, int slot, IterationPlan plan, ref int budget)

@@ -49,14 +49,6 @@ public sealed class VllmV1Scheduler(ReplayOptions options) : IScheduler
         {
             return; // vLLM admits nothing in a step that preempted
         }
-        while (budget > 0 && ctx.Waiting.Count > 0 && ctx.Running.Count < options.MaxSequences)
-        {
-            int head = ctx.Waiting.PeekFront();
-            if (!ctx.TryAdmitHead(chunkBudget: budget))
-            {
-                break;
-            }
-            ChunkedPrefill.AddChunk(r, head, plan, ref budget);
-        }
+        ChunkedPrefill.AdmitFirstChunks(ctx, plan, ref budget);
     }
 }

@@ -7,12 +7,12 @@ namespace TraceReplay.Simulation.Workloads;
 /// Prompt and output lengths come from <see cref="LengthDistribution"/>s around ISL and OSL; the output length is
 /// always generated in full (vLLM's <c>ignore_eos</c>), so a request of OSL tokens emits exactly OSL tokens.
 /// </summary>
-public sealed record ClosedLoopWorkload
+/// <param name="Concurrency">Clients (C).</param>
+/// <param name="NumRequests">Requests in all (K).</param>
+/// <param name="InputTokens">Prompt tokens per request (ISL), the centre of <see cref="InputDistribution"/>.</param>
+/// <param name="OutputTokens">Output tokens per request (OSL), the centre of <see cref="OutputDistribution"/>.</param>
+public sealed record ClosedLoopWorkload(int Concurrency, int NumRequests, int InputTokens, int OutputTokens)
 {
-    public required int Concurrency { get; init; }
-    public required int NumRequests { get; init; }
-    public required int InputTokens { get; init; }
-    public required int OutputTokens { get; init; }
     public LengthDistribution InputDistribution { get; init; } = LengthDistribution.Fixed;
     public LengthDistribution OutputDistribution { get; init; } = LengthDistribution.Fixed;
     public int Seed { get; init; }

@@ -60,5 +60,5 @@ public sealed class AttentionSumsTests
     [InlineData(100, 1, 128, 101)]
     [InlineData(200, 3, 128, 3 * 128)]
     public void Integer_causal_pairs_match_hand_counts(long offset, long tokens, int window, long pairs) =>
-        Assert.Equal(pairs, AttentionSums.CausalPairs(offset, tokens, window));
+        Assert.Equal(pairs, AttentionMath.CausalPairs<long>(offset, tokens, window));
 }

@@ -21,7 +21,7 @@ public sealed class ClosedLoopTests
     }
 
     private static ClosedLoopWorkload Bench(int c, int k, int isl = 512, int osl = 64) =>
-        new() { Concurrency = c, NumRequests = k, InputTokens = isl, OutputTokens = osl };
+        new(c, k, isl, osl);
 
     [Theory]
     [InlineData(1)]

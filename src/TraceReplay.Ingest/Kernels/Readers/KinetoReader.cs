@@ -21,27 +21,9 @@ public sealed class KinetoReader : IKernelReader
     public IEnumerable<KernelRecord> Read(string path, IngestContext context)
     {
         using Stream stream = InputFile.Open(path);
-        JsonDocument doc;
-        try
-        {
-            doc = JsonDocument.Parse(stream, new JsonDocumentOptions { AllowTrailingCommas = true });
-        }
-        catch (JsonException ex)
-        {
-            throw new IngestException(new IngestError(path, (ex.LineNumber ?? -1) + 1, "-", $"invalid JSON: {ex.Message}", ""));
-        }
-        using (doc)
-        {
-            try
-            {
-                return Parse(doc.RootElement, path, context);
-            }
-            catch (InvalidOperationException ex)
-            {
-                // System.Text.Json: invalid UTF-8 in a string we read, or a value of another kind than checked.
-                throw IngestException.File(path, $"malformed JSON value ({ex.Message})");
-            }
-        }
+        return JsonInput.Read(path, () => JsonDocument.Parse(stream, new JsonDocumentOptions { AllowTrailingCommas = true }),
+            ex => new IngestException(new IngestError(path, (ex.LineNumber ?? -1) + 1, "-", $"invalid JSON: {ex.Message}", "")),
+            root => Parse(root, path, context));
     }
 
     private static List<KernelRecord> Parse(JsonElement root, string path, IngestContext context)

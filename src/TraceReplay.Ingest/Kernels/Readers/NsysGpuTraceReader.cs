@@ -12,40 +12,16 @@ public sealed class NsysGpuTraceReader : IKernelReader
 {
     public string Format => "nsys-gputrace";
 
-    public static bool IsHeader(string line) => line.StartsWith("Start (", StringComparison.Ordinal) || line.StartsWith("\"Start (", StringComparison.Ordinal);
+    public static bool IsHeader(string line) => NsysReport.StartsWith(line, "Start (");
 
     public IEnumerable<KernelRecord> Read(string path, IngestContext context)
     {
-        HeaderMap? map = null;
-        (int Index, string Unit) start = default, dur = default, name = default;
-        double startScale = 1, durScale = 1;
         string source = Path.GetFileName(path);
-        foreach ((long line, string[] f, string raw) in CsvLines.Read(path, context, _ => true))
+        foreach ((Columns c, long line, string[] f, string raw) in NsysReport.Rows(path, context, Format, IsHeader, (map, at, header) => Bind(map, at, header, path),
+            "no cuda_gpu_trace header found; expected a line starting with 'Start (ns)'", NotSkipped(path)))
         {
-            if (map is null)
-            {
-                if (IsHeader(raw))
-                {
-                    map = new HeaderMap(f, path, Format);
-                    start = map.Require(line, "Start");
-                    dur = map.Require(line, "Duration");
-                    name = map.Require(line, "Name");
-                    startScale = Units.TimeToNs(start.Unit) ?? throw Bad(path, line, "Start", $"unknown time unit '{start.Unit}'; expected ns, us, ms or s", raw);
-                    durScale = Units.TimeToNs(dur.Unit) ?? throw Bad(path, line, "Duration", $"unknown time unit '{dur.Unit}'; expected ns, us, ms or s", raw);
-                }
-                else if (raw.Contains("SKIPPED", StringComparison.Ordinal))
-                {
-                    throw IngestException.File(path, $"nsys skipped this report ({raw.Trim()}); the capture has no CUDA kernel data");
-                }
-                continue;
-            }
-            if (raw.Trim().Length == 0)
-            {
-                continue;
-            }
-            context.CountRow();
             long durNs = 0;
-            string? error = Number(f, start.Index, startScale, out long startNs, "Start") ?? Number(f, dur.Index, durScale, out durNs, "Duration");
+            string? error = Number(f, c.Start, c.StartScale, out long startNs, "Start") ?? Number(f, c.Dur, c.DurScale, out durNs, "Duration");
             if (error is null && durNs < 0)
             {
                 error = "Duration|negative duration; expected >= 0";
@@ -56,7 +32,8 @@ public sealed class NsysGpuTraceReader : IKernelReader
                 context.Reject(path, line, parts[0], parts[1], raw);
                 continue;
             }
-            string kernelName = HeaderMap.Get(f, name.Index);
+            HeaderMap map = c.Map;
+            string kernelName = HeaderMap.Get(f, c.Name);
             string kind = kernelName.StartsWith("[CUDA memcpy", StringComparison.Ordinal) ? "memcpy"
                 : kernelName.StartsWith("[CUDA memset", StringComparison.Ordinal) ? "memset" : "kernel";
             var record = new KernelRecord
@@ -74,11 +51,28 @@ public sealed class NsysGpuTraceReader : IKernelReader
             (record.DeviceName, record.DeviceIdx) = Device(map.Find("Device") is { } d ? HeaderMap.Get(f, d.Index) : "");
             yield return record;
         }
-        if (map is null)
-        {
-            throw IngestException.File(path, "no cuda_gpu_trace header found; expected a line starting with 'Start (ns)'");
-        }
     }
+
+    /// <summary>The header's columns: start and duration with their scales to ns, and the kernel name.</summary>
+    private sealed record Columns(HeaderMap Map, int Start, double StartScale, int Dur, double DurScale, int Name);
+
+    private static Columns Bind(HeaderMap map, long line, string raw, string path)
+    {
+        (int Index, string Unit) start = map.Require(line, "Start");
+        (int Index, string Unit) dur = map.Require(line, "Duration");
+        (int Index, string Unit) name = map.Require(line, "Name");
+        double startScale = Units.TimeToNs(start.Unit) ?? throw Bad(path, line, "Start", $"unknown time unit '{start.Unit}'; expected ns, us, ms or s", raw);
+        double durScale = Units.TimeToNs(dur.Unit) ?? throw Bad(path, line, "Duration", $"unknown time unit '{dur.Unit}'; expected ns, us, ms or s", raw);
+        return new Columns(map, start.Index, startScale, dur.Index, durScale, name.Index);
+    }
+
+    private static Action<string> NotSkipped(string path) => raw =>
+    {
+        if (raw.Contains("SKIPPED", StringComparison.Ordinal))
+        {
+            throw IngestException.File(path, $"nsys skipped this report ({raw.Trim()}); the capture has no CUDA kernel data");
+        }
+    };
 
     /// <summary><c>NVIDIA H100 80GB HBM3 (0)</c> -> (name, 0); derived files say <c>GPU (0)</c>.</summary>
     internal static (string? Name, int? Index) Device(string text)
