@@ -31,16 +31,6 @@ public readonly record struct ErrorStats(int Count, double MapePct, double Media
         return new ErrorStats(pairs.Count, sum / pairs.Count, Percentile(ape, 0.5), Percentile(ape, 0.9), Math.Sqrt(variance), mean * 100);
     }
 
-    /// <summary>
-    /// Linear interpolation between closest ranks of a sorted array: the one place TraceReplay does not use
-    /// <see cref="Core.Analysis.NearestRank"/>. The shipped calibrations record held-out medians computed this way;
-    /// switching means regenerating them (tools/calibration/regenerate.sh), so it waits for the next recalibration.
-    /// </summary>
-    public static double Percentile(double[] sorted, double q)
-    {
-        double pos = q * (sorted.Length - 1);
-        int lo = (int)Math.Floor(pos);
-        int hi = Math.Min(lo + 1, sorted.Length - 1);
-        return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
-    }
+    /// <summary>Quantile of a sorted array: nearest rank, as every TraceReplay output (<see cref="Core.Analysis.NearestRank"/>).</summary>
+    public static double Percentile(double[] sorted, double q) => Core.Analysis.NearestRank.OfSorted(sorted, q);
 }

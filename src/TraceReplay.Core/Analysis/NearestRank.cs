@@ -2,9 +2,8 @@ namespace TraceReplay.Core.Analysis;
 
 /// <summary>
 /// The quantile definition of every TraceReplay output (replay summaries, requests.parquet, reports, compare, sweeps,
-/// reproductions, inspect, validation errors): nearest rank, the value at 1-based rank ceil(q x n) of the sorted
+/// reproductions, inspect, validation and calibration errors): nearest rank, the value at 1-based rank ceil(q x n) of the sorted
 /// sample, so a quantile is always a value that occurred (no interpolation). q = 0 gives the smallest value.
-/// The one exception, stated where it is used: calibration's held-out error medians interpolate between ranks.
 /// </summary>
 public static class NearestRank
 {
