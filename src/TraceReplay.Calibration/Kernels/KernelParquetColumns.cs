@@ -45,7 +45,8 @@ internal static class KernelParquetColumns
         }
         else
         {
-            throw new InvalidDataException($"{path}: column '{field.Name}' is {t.Name}; expected int64 or double {unit}");
+            string type = t == typeof(string) || t == typeof(ReadOnlyMemory<char>) ? "text" : t.Name;
+            throw new InvalidDataException($"{path}: column '{field.Name}' is {type}; expected int64 or double {unit}");
         }
         return result;
     }
