@@ -167,10 +167,9 @@ public static class Calibrator
     {
         OpClass cls = VidurOps.ClassOf(op);
         List<ProfileSample> own = [.. set.Samples.Where(s => s.OpName == op)];
-        var transfers = new SortedDictionary<string, IReadOnlyList<Prediction>>(StringComparer.Ordinal);
         if (own.Count > 0)
         {
-            LatencyParams p = LatencyFitter.Fit(own, gpu, cls);
+            var transfers = new SortedDictionary<string, IReadOnlyList<Prediction>>(StringComparer.Ordinal);
             foreach ((string name, (GpuSpec rg, ProfileSet rs)) in refs.OrderBy(k => k.Key, StringComparer.Ordinal))
             {
                 List<ProfileSample> theirs = [.. rs.Samples.Where(s => s.OpName == op)];
@@ -179,13 +178,8 @@ public static class Calibrator
                     transfers[name] = CrossValidator.Predict(own, gpu, LatencyFitter.Fit(theirs, rg, cls));
                 }
             }
-            List<Prediction> heldOut = CrossValidator.LeaveOneGroupOut(own, gpu, cls);
-            var eval = new OpEvaluation
-            {
-                Op = op, Class = cls, Scheme = CrossValidator.SchemeOf(op, own), Params = p,
-                InSample = CrossValidator.Predict(own, gpu, p), HeldOut = heldOut, TransferFrom = transfers,
-            };
-            return (eval, OperatorCalibration.From(p, cls.ToName(), "fitted", own.Count, OpEvaluation.Stats(heldOut.Count > 0 ? heldOut : eval.InSample)), []);
+            OpEvaluation eval = OpEvaluation.Fit(op, cls, CrossValidator.SchemeOf(op, own), own, gpu) with { TransferFrom = transfers };
+            return (eval, eval.Stored("fitted"), []);
         }
         // Not profiled on this GPU: carry the first reference GPU's fit over, and its held-out error.
         foreach (string r in ReferenceGpus.Where(refs.ContainsKey))
@@ -195,10 +189,7 @@ public static class Calibrator
             {
                 continue;
             }
-            LatencyParams p = LatencyFitter.Fit(theirs, refs[r].Gpu, cls);
-            List<Prediction> heldOut = CrossValidator.LeaveOneGroupOut(theirs, refs[r].Gpu, cls);
-            var stored = OperatorCalibration.From(p, cls.ToName(), $"transferred from {r}", theirs.Count,
-                OpEvaluation.Stats(heldOut.Count > 0 ? heldOut : CrossValidator.Predict(theirs, refs[r].Gpu, p)));
+            OperatorCalibration stored = OpEvaluation.Fit(op, cls, CrossValidator.SchemeOf(op, theirs), theirs, refs[r].Gpu).Stored($"transferred from {r}");
             return (null, stored, [.. refs[r].Set.Inputs.Where(i => theirs.Any(s => s.Source.StartsWith(i.RelativePath + ":", StringComparison.Ordinal)))]);
         }
         return (null, null, []);
@@ -218,16 +209,9 @@ public static class Calibrator
             {
                 continue;
             }
-            LatencyParams p = LatencyFitter.Fit(samples, gpu, cls);
-            List<Prediction> heldOut = CrossValidator.LeaveOneGroupOut(samples, gpu, cls);
-            result.Add(new OpEvaluation
-            {
-                Op = "class:" + cls.ToName(), Class = cls, Scheme = "leave-one-model-out", Params = p,
-                InSample = CrossValidator.Predict(samples, gpu, p), HeldOut = heldOut,
-                TransferFrom = new SortedDictionary<string, IReadOnlyList<Prediction>>(StringComparer.Ordinal),
-            });
-            stored[cls.ToName()] = OperatorCalibration.From(p, cls.ToName(), "fitted (pooled over the class's operators)", samples.Count,
-                OpEvaluation.Stats(heldOut.Count > 0 ? heldOut : CrossValidator.Predict(samples, gpu, p)));
+            OpEvaluation eval = OpEvaluation.Fit("class:" + cls.ToName(), cls, "leave-one-model-out", samples, gpu);
+            result.Add(eval);
+            stored[cls.ToName()] = eval.Stored("fitted (pooled over the class's operators)");
         }
         return result;
     }

@@ -1,5 +1,4 @@
 using TraceReplay.Calibration.Evaluation;
-using TraceReplay.Calibration.Fitting;
 using TraceReplay.Calibration.IO;
 using TraceReplay.Calibration.Model;
 using TraceReplay.Calibration.Profiles;
@@ -34,16 +33,9 @@ public static class CaptureCalibrator
         string source = read.Synthetic ? $"fitted on capture {file} ({SyntheticNote})" : $"fitted on capture {file}";
         foreach (OpClass cls in samples.Select(s => s.Op.Class).Distinct().Order())
         {
-            List<ProfileSample> own = [.. samples.Where(s => s.Op.Class == cls)];
-            LatencyParams p = LatencyFitter.Fit(own, gpu, cls);
-            List<Prediction> heldOut = CrossValidator.LeaveOneGroupOut(own, gpu, cls);
-            List<Prediction> inSample = CrossValidator.Predict(own, gpu, p);
-            evals.Add(new OpEvaluation
-            {
-                Op = cls.ToName(), Class = cls, Scheme = Scheme, Params = p, InSample = inSample, HeldOut = heldOut,
-                TransferFrom = new SortedDictionary<string, IReadOnlyList<Prediction>>(StringComparer.Ordinal),
-            });
-            classes[cls.ToName()] = OperatorCalibration.From(p, cls.ToName(), source, own.Count, OpEvaluation.Stats(heldOut.Count > 0 ? heldOut : inSample));
+            OpEvaluation eval = OpEvaluation.Fit(cls.ToName(), cls, Scheme, [.. samples.Where(s => s.Op.Class == cls)], gpu);
+            evals.Add(eval);
+            classes[cls.ToName()] = eval.Stored(source);
         }
         string sha = FileHash.Sha256(kernelsParquet);
         string rel = "kernels/" + file;

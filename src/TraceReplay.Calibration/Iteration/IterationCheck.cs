@@ -40,11 +40,6 @@ public static class IterationCheck
             predicted.TryGetValue(cls, out var p);
             rows.Add(new IterationCheckRow(cls, m.Kernels, m.DurUs, p.Ops, p.Us, Math.Sqrt(p.VarUs2)));
         }
-        return new IterationCheckResult
-        {
-            Model = model.Name, Gpu = cost.Calibration.Gpu, Provenance = cost.Provenance, Tp = tp, ShapeNote = shapeNote,
-            KernelsPath = measured.Path, RowsRead = measured.RowsRead, RowsKept = measured.RowsKept, Rows = rows,
-            MaskedPairs = cost.MaskedPairs, AlternativeMaskedPairs = other, AlternativeAttentionPrefillUs = altAttentionUs,
-        };
+        return new IterationCheckResult(model.Name, cost.Calibration.Gpu, cost.Provenance, tp, shapeNote, measured, rows, cost.MaskedPairs, other, altAttentionUs);
     }
 }

@@ -5,26 +5,12 @@ using TraceReplay.Calibration.Model;
 namespace TraceReplay.Calibration.Iteration;
 
 /// <summary>The outcome of an <see cref="IterationCheck"/>, rendered as Markdown (invariant culture: byte-stable).</summary>
-public sealed class IterationCheckResult
+/// <param name="Kernels">The measured side: the kernel Parquet, its rows read and those in the checked iteration.</param>
+/// <param name="MaskedPairs">How the predicted rows cost prefill attention's masked pairs.</param>
+/// <param name="AlternativeAttentionPrefillUs">Predicted prefill attention (us) under <see cref="AlternativeMaskedPairs"/>.</param>
+public sealed record IterationCheckResult(string Model, string Gpu, string Provenance, int Tp, string ShapeNote, KernelTimes Kernels,
+    IReadOnlyList<IterationCheckRow> Rows, MaskedPairs MaskedPairs, MaskedPairs AlternativeMaskedPairs, double AlternativeAttentionPrefillUs)
 {
-    public required string Model { get; init; }
-    public required string Gpu { get; init; }
-    public required string Provenance { get; init; }
-    public required int Tp { get; init; }
-    public required string ShapeNote { get; init; }
-    public required string KernelsPath { get; init; }
-    public required int RowsRead { get; init; }
-    public required int RowsKept { get; init; }
-    public required IReadOnlyList<IterationCheckRow> Rows { get; init; }
-
-    /// <summary>How the predicted rows cost prefill attention's masked pairs.</summary>
-    public MaskedPairs MaskedPairs { get; init; }
-
-    public MaskedPairs AlternativeMaskedPairs { get; init; }
-
-    /// <summary>Predicted prefill attention (us) under <see cref="AlternativeMaskedPairs"/>.</summary>
-    public double AlternativeAttentionPrefillUs { get; init; }
-
     /// <summary>One line comparing the two masked-pairs assumptions for prefill attention, or null without attention.</summary>
     public string? MaskedPairsLine()
     {
@@ -58,8 +44,8 @@ public sealed class IterationCheckResult
         sb.Append($"# Iteration check: {Gpu}\n\nWritten by `tracereplay iter-check` (see docs/calibration.md). Measured = summed kernel ")
           .Append("durations per op class (ingest's classifier); predicted = the calibration's per-operator latencies for the same iteration ")
           .Append("rebuilt with Core's OperatorGraph (fused kernels), summed per op class; sd = root-sum-square of each operator's held-out spread.\n\n");
-        sb.Append($"Model `{Model}`, TP {Tp}, {ShapeNote}. Kernels: `{Path.GetFileName(KernelsPath)}`, {RowsRead} rows read, {RowsKept} in the ")
-          .Append($"checked iteration, {RowsRead - RowsKept} outside it. Calibration: {Provenance}\n\n");
+        sb.Append($"Model `{Model}`, TP {Tp}, {ShapeNote}. Kernels: `{Path.GetFileName(Kernels.Path)}`, {Kernels.RowsRead} rows read, {Kernels.RowsKept} in the ")
+          .Append($"checked iteration, {Kernels.RowsRead - Kernels.RowsKept} outside it. Calibration: {Provenance}\n\n");
         sb.Append("| op class | measured kernels | measured us | predicted operators | predicted us | +/- 1 sd us | pred / meas - 1 |\n|---|---|---|---|---|---|---|\n");
         foreach (IterationCheckRow r in Rows)
         {

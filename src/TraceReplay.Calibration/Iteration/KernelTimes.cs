@@ -1,5 +1,6 @@
 using Parquet;
 using Parquet.Schema;
+using TraceReplay.Calibration.Kernels;
 using TraceReplay.Core.Diagnostics;
 using TraceReplay.Core.IO;
 using TraceReplay.Core.Kernels;
@@ -13,14 +14,9 @@ namespace TraceReplay.Calibration.Iteration;
 /// annotation path contains a filter (e.g. one <c>ProfilerStep#6</c>). Rows read = rows kept + rows outside the filter.
 /// A filter that matches no row is an error that lists the outermost ranges the file has.
 /// </summary>
-public sealed class KernelTimes
+/// <param name="ByClass">Op class name -> (kernel rows, summed duration in us).</param>
+public sealed record KernelTimes(string Path, int RowsRead, int RowsKept, SortedDictionary<string, (int Kernels, double DurUs)> ByClass)
 {
-    public required string Path { get; init; }
-    public required int RowsRead { get; init; }
-    public required int RowsKept { get; init; }
-    /// <summary>Op class name -> (kernel rows, summed duration in us).</summary>
-    public required SortedDictionary<string, (int Kernels, double DurUs)> ByClass { get; init; }
-
     /// <summary>Through the guarded Parquet path: a damaged file is an <see cref="InputException"/> naming it.</summary>
     public static KernelTimes Read(string path, string? nvtxContains) =>
         ParquetInput.Guard(path, () => ReadAsync(path, nvtxContains)).GetAwaiter().GetResult();
@@ -29,8 +25,7 @@ public sealed class KernelTimes
     {
         await using ParquetReader reader = await ParquetInput.OpenAsync(path).ConfigureAwait(false);
         DataField[] fields = reader.Schema.GetDataFields();
-        DataField Field(string name) => fields.FirstOrDefault(f => f.Name == name)
-            ?? throw new InvalidDataException($"{path}: missing column '{name}'; expected the canonical kernel Parquet written by `tracereplay ingest kernels`");
+        DataField Field(string name) => KernelParquetColumns.Required(fields, name, path, "the canonical kernel Parquet written by `tracereplay ingest kernels`");
         DataField cls = Field(KernelColumns.OpClass), dur = Field(KernelColumns.DurNs), nvtx = Field(KernelColumns.NvtxPath);
         var byClass = new SortedDictionary<string, (int, double)>(StringComparer.Ordinal);
         var outermost = new SortedSet<string>(StringComparer.Ordinal);
@@ -39,24 +34,9 @@ public sealed class KernelTimes
         {
             using ParquetRowGroupReader group = reader.OpenRowGroupReader(g);
             int n = ParquetInput.GroupRows(group.RowCount, path);
-            var classes = new string?[n];
-            var paths = new string?[n];
-            var durs = new long?[n];
-            await group.ReadAsync(cls, classes.AsMemory()).ConfigureAwait(false);
-            await group.ReadAsync(nvtx, paths.AsMemory()).ConfigureAwait(false);
-            if (dur.IsNullable)
-            {
-                await group.ReadAsync(dur, durs.AsMemory()).ConfigureAwait(false);
-            }
-            else
-            {
-                var plain = new long[n];
-                await group.ReadAsync(dur, plain.AsMemory()).ConfigureAwait(false);
-                for (int i = 0; i < n; i++)
-                {
-                    durs[i] = plain[i];
-                }
-            }
+            string?[] classes = await KernelParquetColumns.Strings(group, cls, n).ConfigureAwait(false);
+            string?[] paths = await KernelParquetColumns.Strings(group, nvtx, n).ConfigureAwait(false);
+            double?[] durs = await KernelParquetColumns.Doubles(group, dur, n, path, "ns").ConfigureAwait(false);
             for (int i = 0; i < n; i++)
             {
                 rows++;
@@ -70,7 +50,7 @@ public sealed class KernelTimes
                 }
                 string name = OpClassNames.Parse(classes[i] ?? throw new InvalidDataException($"{path}: row {rows}: field '{KernelColumns.OpClass}': expected an op class, got null")).ToName();
                 byClass.TryGetValue(name, out (int K, double Us) a);
-                long d = durs[i] ?? throw new InvalidDataException($"{path}: row {rows}: field '{KernelColumns.DurNs}': expected a duration in ns, got null");
+                double d = durs[i] ?? throw new InvalidDataException($"{path}: row {rows}: field '{KernelColumns.DurNs}': expected a duration in ns, got null");
                 byClass[name] = (a.K + 1, a.Us + d / 1000.0);
                 kept++;
             }
@@ -82,7 +62,7 @@ public sealed class KernelTimes
                 : $"{path}: --nvtx '{nvtxContains}' matches no kernel's annotation path; outermost ranges found: " +
                   string.Join(", ", outermost.Take(MaxRangesListed)) + (outermost.Count > MaxRangesListed ? ", ..." : ""));
         }
-        return new KernelTimes { Path = path, RowsRead = rows, RowsKept = kept, ByClass = byClass };
+        return new KernelTimes(path, rows, kept, byClass);
     }
 
     private const int MaxRangesListed = 20;

@@ -58,11 +58,7 @@ public static class KernelDbCalibrator
         string scheme = folds < 2 ? "one group only: no held-out estimate"
             : groups.Length > MaxFolds ? $"{folds}-fold over {groups.Length} groups (whole groups held out)"
             : $"leave-one-group-out over {groups.Length} groups";
-        return new KernelFamilyFit
-        {
-            Family = family, Class = cls, Params = full, Scheme = scheme, Provenance = provenance, Samples = samples,
-            InSampleUs = inSample, HeldOutUs = heldOut,
-        };
+        return new KernelFamilyFit(family, cls, full, scheme, provenance, samples, inSample, heldOut);
     }
 
     /// <summary>Predictions of <paramref name="samples"/> on <paramref name="gpu"/> with another GPU's coefficients (transfer).</summary>

@@ -8,19 +8,12 @@ namespace TraceReplay.Calibration.KernelDb;
 /// <c>&lt;root&gt;/&lt;gpu&gt;_sxm/&lt;family&gt;/&lt;framework&gt;/&lt;version&gt;/&lt;table&gt;.parquet</c> (or <c>.csv</c>); every
 /// table file under the GPU's folder is read, whatever its name, and its layout detected from its columns.
 /// </summary>
-public sealed class KernelDbSet
+/// <param name="Unexpressed">Rows read but not expressible (a dtype the tool does not model, ...): source and reason.</param>
+/// <param name="Inputs">Input files relative to <see cref="Root"/>'s parent-side name <c>kernel-db/...</c>, with their SHA-256.</param>
+/// <param name="Provenance">Family -> "framework version (table file)" it was measured with.</param>
+public sealed record KernelDbSet(string Root, string GpuFolder, IReadOnlyList<KernelSample> Samples,
+    IReadOnlyList<(string Source, string Reason)> Unexpressed, int RowsRead, IReadOnlyList<ProfileInput> Inputs, IReadOnlyDictionary<string, string> Provenance)
 {
-    public required string Root { get; init; }
-    public required string GpuFolder { get; init; }
-    public required IReadOnlyList<KernelSample> Samples { get; init; }
-    /// <summary>Rows read but not expressible (a dtype the tool does not model, ...): source and reason.</summary>
-    public required IReadOnlyList<(string Source, string Reason)> Unexpressed { get; init; }
-    public required int RowsRead { get; init; }
-    /// <summary>Input files relative to <see cref="Root"/>'s parent-side name <c>kernel-db/...</c>, with their SHA-256.</summary>
-    public required IReadOnlyList<ProfileInput> Inputs { get; init; }
-    /// <summary>Family -> "framework version (table file)" it was measured with.</summary>
-    public required IReadOnlyDictionary<string, string> Provenance { get; init; }
-
     /// <summary>The GPU's folder under <paramref name="root"/> (<c>h100_sxm</c>, <c>h100</c>), or null when there is none.</summary>
     public static string? FindGpuFolder(string root, string gpu)
     {
@@ -76,10 +69,7 @@ public sealed class KernelDbSet
                 provenance[family] = provenance.TryGetValue(family, out string? seen) && seen != origin ? seen + "; " + origin : origin;
             }
         }
-        return new KernelDbSet
-        {
-            Root = root, GpuFolder = folder, Samples = samples, Unexpressed = unexpressed, RowsRead = rows, Inputs = inputs, Provenance = provenance,
-        };
+        return new KernelDbSet(root, folder, samples, unexpressed, rows, inputs, provenance);
     }
 
     /// <summary>"vLLM 0.14.0" from the table's framework/version columns (first row), else "unknown framework".</summary>

@@ -4,20 +4,12 @@ using TraceReplay.Core.Operators;
 namespace TraceReplay.Calibration.KernelDb;
 
 /// <summary>One family's fitted curve on one GPU with its in-sample and held-out predictions (aligned with <see cref="Samples"/>).</summary>
-public sealed class KernelFamilyFit
+/// <param name="Scheme">How the held-out predictions were made.</param>
+/// <param name="Provenance">"vLLM 0.14.0 (gemm_perf.parquet)": what the curve was fitted on.</param>
+/// <param name="HeldOutUs">Each sample predicted by a fit that never saw its group; NaN where the family has one group only.</param>
+public sealed record KernelFamilyFit(string Family, OpClass Class, LatencyParams Params, string Scheme, string Provenance,
+    IReadOnlyList<KernelSample> Samples, double[] InSampleUs, double[] HeldOutUs)
 {
-    public required string Family { get; init; }
-    public required OpClass Class { get; init; }
-    public required LatencyParams Params { get; init; }
-    /// <summary>How the held-out predictions were made.</summary>
-    public required string Scheme { get; init; }
-    /// <summary>"vLLM 0.14.0 (gemm_perf.parquet)": what the curve was fitted on.</summary>
-    public required string Provenance { get; init; }
-    public required IReadOnlyList<KernelSample> Samples { get; init; }
-    public required double[] InSampleUs { get; init; }
-    /// <summary>Each sample predicted by a fit that never saw its group; NaN where the family has one group only.</summary>
-    public required double[] HeldOutUs { get; init; }
-
     public int Groups => Samples.Select(s => s.Sample.Group).Distinct().Count();
 
     public ErrorStats HeldOut(Func<KernelSample, bool>? where = null) => Stats(HeldOutUs, where);

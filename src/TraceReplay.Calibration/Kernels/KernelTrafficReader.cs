@@ -26,12 +26,12 @@ public static class KernelTrafficReader
     {
         await using ParquetReader reader = await ParquetInput.OpenAsync(path).ConfigureAwait(false);
         DataField[] fields = reader.Schema.GetDataFields();
-        DataField Field(string name) => fields.FirstOrDefault(f => f.Name == name)
-            ?? throw new InvalidDataException($"{path}: missing column '{name}'; expected the canonical kernel Parquet ({KernelColumns.OpClass}, {KernelColumns.DramReadBytes}, {KernelColumns.DramWriteBytes}{(shapes is null ? "" : $", {KernelColumns.SourceRow}, {KernelColumns.NameShort}")})");
+        string expected = $"the canonical kernel Parquet ({KernelColumns.OpClass}, {KernelColumns.DramReadBytes}, {KernelColumns.DramWriteBytes}{(shapes is null ? "" : $", {KernelColumns.SourceRow}, {KernelColumns.NameShort}")})";
+        DataField Field(string name) => KernelParquetColumns.Required(fields, name, path, expected);
+        DataField? Maybe(string name) => shapes is null ? KernelParquetColumns.Optional(fields, name) : Field(name);
         DataField cls = Field(KernelColumns.OpClass), read = Field(KernelColumns.DramReadBytes), write = Field(KernelColumns.DramWriteBytes);
-        DataField? analytic = fields.FirstOrDefault(f => f.Name == AnalyticBytesColumn);
-        DataField? sourceRow = shapes is null ? fields.FirstOrDefault(f => f.Name == KernelColumns.SourceRow) : Field(KernelColumns.SourceRow);
-        DataField? nameShort = shapes is null ? fields.FirstOrDefault(f => f.Name == KernelColumns.NameShort) : Field(KernelColumns.NameShort);
+        DataField? analytic = KernelParquetColumns.Optional(fields, AnalyticBytesColumn);
+        DataField? sourceRow = Maybe(KernelColumns.SourceRow), nameShort = Maybe(KernelColumns.NameShort);
         var ratios = new SortedDictionary<string, List<double>>(StringComparer.Ordinal);
         var measured = new SortedDictionary<string, List<double>>(StringComparer.Ordinal);
         var kernels = new List<KernelTrafficRow>();
@@ -41,12 +41,13 @@ public static class KernelTrafficReader
         {
             using ParquetRowGroupReader group = reader.OpenRowGroupReader(g);
             int n = ParquetInput.GroupRows(group.RowCount, path);
-            string?[] classes = await Strings(group, cls, n).ConfigureAwait(false);
-            double?[] reads = await Doubles(group, read, n, path).ConfigureAwait(false);
-            double?[] writes = await Doubles(group, write, n, path).ConfigureAwait(false);
-            double?[]? analytics = analytic is null ? null : await Doubles(group, analytic, n, path).ConfigureAwait(false);
-            double?[]? sourceRows = sourceRow is null ? null : await Doubles(group, sourceRow, n, path).ConfigureAwait(false);
-            string?[]? names = nameShort is null ? null : await Strings(group, nameShort, n).ConfigureAwait(false);
+            string?[] classes = await KernelParquetColumns.Strings(group, cls, n).ConfigureAwait(false);
+            double?[] reads = await Bytes(read).ConfigureAwait(false);
+            double?[] writes = await Bytes(write).ConfigureAwait(false);
+            double?[]? analytics = analytic is null ? null : await Bytes(analytic).ConfigureAwait(false);
+            double?[]? sourceRows = sourceRow is null ? null : await Bytes(sourceRow).ConfigureAwait(false);
+            string?[]? names = nameShort is null ? null : await KernelParquetColumns.Strings(group, nameShort, n).ConfigureAwait(false);
+            Task<double?[]> Bytes(DataField f) => KernelParquetColumns.Doubles(group, f, n, path, "bytes");
             for (int i = 0; i < n; i++)
             {
                 rows++;
@@ -54,7 +55,7 @@ public static class KernelTrafficReader
                 KernelShape? shape = shapes is not null && key is long kk && shapes.TryGet(kk, out KernelShape s) ? s : null;
                 if (shape is { } sh && !matched.Add(sh.SourceRow))
                 {
-                    throw new InvalidDataException($"{shapes!.Path}: line {sh.Line}, field '{KernelShapes.SourceRowColumn}': {sh.SourceRow} matches several rows of {path}; expected a unique source_row (ingest one file per kernel Parquet)");
+                    throw new InvalidDataException($"{shapes!.Path}: line {sh.Line}, field '{KernelColumns.SourceRow}': {sh.SourceRow} matches several rows of {path}; expected a unique source_row (ingest one file per kernel Parquet)");
                 }
                 string? c = classes[i];
                 double? r = reads[i], w = writes[i];
@@ -62,7 +63,7 @@ public static class KernelTrafficReader
                 {
                     if (shape is { } unmeasured)
                     {
-                        throw new InvalidDataException($"{shapes!.Path}: line {unmeasured.Line}, field '{KernelShapes.SourceRowColumn}': kernel {unmeasured.SourceRow} of {path} has no DRAM bytes or op class; expected a kernel profiled by Nsight Compute");
+                        throw new InvalidDataException($"{shapes!.Path}: line {unmeasured.Line}, field '{KernelColumns.SourceRow}': kernel {unmeasured.SourceRow} of {path} has no DRAM bytes or op class; expected a kernel profiled by Nsight Compute");
                     }
                     continue; // not profiled by Nsight Compute: no DRAM counters to compare
                 }
@@ -86,7 +87,7 @@ public static class KernelTrafficReader
         }
         if (shapes is not null && shapes.All.FirstOrDefault(s => !matched.Contains(s.SourceRow)) is { Line: > 0 } missing)
         {
-            throw new InvalidDataException($"{shapes.Path}: line {missing.Line}, field '{KernelShapes.SourceRowColumn}': {missing.SourceRow} is not a source_row of {path}; expected a kernel of that Parquet");
+            throw new InvalidDataException($"{shapes.Path}: line {missing.Line}, field '{KernelColumns.SourceRow}': {missing.SourceRow} is not a source_row of {path}; expected a kernel of that Parquet");
         }
         return new KernelTrafficSummary
         {
@@ -100,7 +101,7 @@ public static class KernelTrafficReader
     {
         if (!string.Equals(parquetName, s.NameShort, StringComparison.Ordinal))
         {
-            throw new InvalidDataException($"{shapesPath}: line {s.Line}, field '{KernelShapes.NameShortColumn}': '{s.NameShort}'; expected '{parquetName}' (name_short of source_row {s.SourceRow} in {path})");
+            throw new InvalidDataException($"{shapesPath}: line {s.Line}, field '{KernelColumns.NameShort}': '{s.NameShort}'; expected '{parquetName}' (name_short of source_row {s.SourceRow} in {path})");
         }
         string coreClass = s.Op.Kind.Class().ToName();
         if (coreClass != parquetClass)
@@ -112,64 +113,6 @@ public static class KernelTrafficReader
             throw new InvalidDataException($"{shapesPath}: line {s.Line}: source_row {s.SourceRow} already has {AnalyticBytesColumn} in {path}; expected one source of analytic bytes per kernel");
         }
         return s.Op.Bytes.TotalBytes;
-    }
-
-    private static async Task<string?[]> Strings(ParquetRowGroupReader group, DataField field, int n)
-    {
-        var values = new string?[n];
-        await group.ReadAsync(field, values.AsMemory()).ConfigureAwait(false);
-        return values;
-    }
-
-    /// <summary>A numeric column (int64 or double, nullable or not) as nullable doubles.</summary>
-    private static async Task<double?[]> Doubles(ParquetRowGroupReader group, DataField field, int n, string path)
-    {
-        var result = new double?[n];
-        Type t = field.ClrType;
-        if (t == typeof(double))
-        {
-            await ReadInto<double>(group, field, n, result, v => v).ConfigureAwait(false);
-        }
-        else if (t == typeof(long))
-        {
-            await ReadInto<long>(group, field, n, result, v => v).ConfigureAwait(false);
-        }
-        else if (t == typeof(float))
-        {
-            await ReadInto<float>(group, field, n, result, v => v).ConfigureAwait(false);
-        }
-        else if (t == typeof(int))
-        {
-            await ReadInto<int>(group, field, n, result, v => v).ConfigureAwait(false);
-        }
-        else
-        {
-            throw new InvalidDataException($"{path}: column '{field.Name}' is {t.Name}; expected int64 or double bytes");
-        }
-        return result;
-    }
-
-    private static async Task ReadInto<T>(ParquetRowGroupReader group, DataField field, int n, double?[] result, Func<T, double> convert)
-        where T : struct
-    {
-        if (field.IsNullable)
-        {
-            var values = new T?[n];
-            await group.ReadAsync(field, values.AsMemory()).ConfigureAwait(false);
-            for (int i = 0; i < n; i++)
-            {
-                result[i] = values[i] is T v ? convert(v) : null;
-            }
-        }
-        else
-        {
-            var values = new T[n];
-            await group.ReadAsync(field, values.AsMemory()).ConfigureAwait(false);
-            for (int i = 0; i < n; i++)
-            {
-                result[i] = convert(values[i]);
-            }
-        }
     }
 
     private static void Add(SortedDictionary<string, List<double>> map, string key, double v)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using TraceReplay.Calibration.Fitting;
 
 namespace TraceReplay.Calibration.Reports;
 
@@ -9,6 +10,9 @@ internal static class Md
     public static string F(double v, int decimals = 1) => double.IsNaN(v) ? "-" : v.ToString("F" + decimals, CultureInfo.InvariantCulture);
 
     public static string G(double v) => v.ToString("G4", CultureInfo.InvariantCulture);
+
+    /// <summary>An error summary's cells, in the reports' column order: samples, MAPE %, median APE %, p90 APE %.</summary>
+    public static string[] Errors(ErrorStats s) => [s.Count.ToString(), F(s.MapePct), F(s.MedianPct), F(s.P90Pct)];
 
     public static void Table(StringBuilder sb, string[] header, IEnumerable<string[]> rows)
     {

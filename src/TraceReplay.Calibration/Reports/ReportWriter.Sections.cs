@@ -17,10 +17,10 @@ public static partial class ReportWriter
             foreach (OpEvaluation e in r.Operators.Where(o => o.TransferFrom.ContainsKey(src)))
             {
                 ErrorStats s = OpEvaluation.Stats(e.TransferFrom[src]);
-                rows.Add([src, e.Op, s.Count.ToString(), Md.F(s.MapePct), Md.F(s.MedianPct), Md.F(s.P90Pct), Md.F(s.BiasPct)]);
+                rows.Add([src, e.Op, .. Md.Errors(s), Md.F(s.BiasPct)]);
             }
             ErrorStats all = OpEvaluation.Stats(r.Operators.Where(o => o.TransferFrom.ContainsKey(src)).SelectMany(o => o.TransferFrom[src]));
-            rows.Add([$"**{src}**", "**all**", all.Count.ToString(), Md.F(all.MapePct), Md.F(all.MedianPct), Md.F(all.P90Pct), Md.F(all.BiasPct)]);
+            rows.Add([$"**{src}**", "**all**", .. Md.Errors(all), Md.F(all.BiasPct)]);
         }
         if (rows.Count == 0)
         {

@@ -56,8 +56,8 @@ public static partial class ReportWriter
         sb.Append($"## Headline ({r.MeasuredGpu.ShortName} measurements, held out)\n\n");
         Md.Table(sb, ["scope", "samples", "MAPE %", "median APE %", "p90 APE %", "aim"],
         [
-            ["leave-one-model-out (MLP-file operators)", m.Count.ToString(), Md.F(m.MapePct), Md.F(m.MedianPct), Md.F(m.P90Pct), "median <= 5, p90 <= 15"],
-            ["all held-out predictions (incl. attention folds, all-reduce)", s.Count.ToString(), Md.F(s.MapePct), Md.F(s.MedianPct), Md.F(s.P90Pct), "median <= 5, p90 <= 15"],
+            ["leave-one-model-out (MLP-file operators)", .. Md.Errors(m), "median <= 5, p90 <= 15"],
+            ["all held-out predictions (incl. attention folds, all-reduce)", .. Md.Errors(s), "median <= 5, p90 <= 15"],
         ]);
         string verdict = m.MedianPct <= 5 && m.P90Pct <= 15 ? "meets" : "does NOT meet";
         sb.Append($"Leave-one-model-out {verdict} the aim (median <= 5 %, p90 <= 15 %).\n\n");
@@ -93,15 +93,15 @@ public static partial class ReportWriter
             foreach (var byGroup in byClass.SelectMany(o => o.HeldOut).GroupBy(p => p.Group).OrderBy(g => g.Key, StringComparer.Ordinal))
             {
                 ErrorStats s = OpEvaluation.Stats(byGroup);
-                rows.Add([byClass.Key.ToString(), byGroup.Key, s.Count.ToString(), Md.F(s.MapePct), Md.F(s.MedianPct), Md.F(s.P90Pct)]);
+                rows.Add([byClass.Key.ToString(), byGroup.Key, .. Md.Errors(s)]);
             }
             ErrorStats all = OpEvaluation.Stats(byClass.SelectMany(o => o.HeldOut));
-            rows.Add([$"**{byClass.Key}**", "**all**", all.Count.ToString(), Md.F(all.MapePct), Md.F(all.MedianPct), Md.F(all.P90Pct)]);
+            rows.Add([$"**{byClass.Key}**", "**all**", .. Md.Errors(all)]);
         }
         Md.Table(sb, ["op class", "held-out model / group", "samples", "MAPE %", "median %", "p90 %"], rows);
         sb.Append("Per model, all MLP-file operators together:\n\n");
         Md.Table(sb, ["model", "samples", "MAPE %", "median %", "p90 %"],
             r.Operators.Where(o => o.Scheme == "leave-one-model-out").SelectMany(o => o.HeldOut).GroupBy(p => p.Group).OrderBy(g => g.Key, StringComparer.Ordinal)
-                .Select(g => OpEvaluation.Stats(g) is var s ? new[] { g.Key, s.Count.ToString(), Md.F(s.MapePct), Md.F(s.MedianPct), Md.F(s.P90Pct) } : []));
+                .Select(g => (string[])[g.Key, .. Md.Errors(OpEvaluation.Stats(g))]));
     }
 }

@@ -1,4 +1,3 @@
-using TraceReplay.Core.IO;
 using TraceReplay.Reports.Runs;
 using TraceReplay.Reports.Text;
 using TraceReplay.Simulation.Metrics;
@@ -49,14 +48,14 @@ public static class ReportBuilder
         blocks.AddRange(DisaggregationSection.Blocks(runs));
         blocks.AddRange(ReportSections.ExpertParallelism(runs));
         blocks.Add(new HeadingBlock(2, "Plots"));
-        blocks.Add(Figure(ReportPlots.TtftCdf(runs), plots, "ttft_cdf", "TTFT CDF: further left and steeper is better."));
-        blocks.Add(Figure(ReportPlots.TokenGapCdf(runs), plots, "token_gap_cdf",
+        blocks.Add(FigureBlock.Save(ReportPlots.TtftCdf(runs), plots, "ttft_cdf", "TTFT CDF: further left and steeper is better."));
+        blocks.Add(FigureBlock.Save(ReportPlots.TokenGapCdf(runs), plots, "token_gap_cdf",
             "CDF of each request's mean token gap (requests.parquet keeps per-request gap statistics, not every gap)."));
-        blocks.Add(Figure(ReportPlots.LatencyOverTime(runs), plots, "latency_over_time", "TTFT p99 of the requests arriving in each time bin: where queues build up."));
-        blocks.Add(Figure(ReportPlots.BatchOverTime(runs), plots, "batch_over_time", "Running sequences per iteration (decodes + prefill pieces), time-averaged per bin."));
-        blocks.Add(Figure(ReportPlots.KvOverTime(runs), plots, "kv_over_time", "KV-cache blocks in use as a share of all instances' capacity, time-averaged per bin."));
-        blocks.Add(Figure(ReportPlots.HbmByCategory(runs), plots, "hbm_by_category", "HBM bytes moved, by what they are, summed over iterations and GPUs."));
-        blocks.Add(Figure(ReportPlots.EnergyPerToken(runs), plots, "energy_per_token", "Estimated energy per prompt + generated token (model estimate, not measured)."));
+        blocks.Add(FigureBlock.Save(ReportPlots.LatencyOverTime(runs), plots, "latency_over_time", "TTFT p99 of the requests arriving in each time bin: where queues build up."));
+        blocks.Add(FigureBlock.Save(ReportPlots.BatchOverTime(runs), plots, "batch_over_time", "Running sequences per iteration (decodes + prefill pieces), time-averaged per bin."));
+        blocks.Add(FigureBlock.Save(ReportPlots.KvOverTime(runs), plots, "kv_over_time", "KV-cache blocks in use as a share of all instances' capacity, time-averaged per bin."));
+        blocks.Add(FigureBlock.Save(ReportPlots.HbmByCategory(runs), plots, "hbm_by_category", "HBM bytes moved, by what they are, summed over iterations and GPUs."));
+        blocks.Add(FigureBlock.Save(ReportPlots.EnergyPerToken(runs), plots, "energy_per_token", "Estimated energy per prompt + generated token (model estimate, not measured)."));
         blocks.AddRange(ReportSections.Notes(runs));
         return blocks;
     }
@@ -64,13 +63,8 @@ public static class ReportBuilder
     /// <summary>Builds and writes report.md, report.html and plots/ into <paramref name="outputDir"/>.</summary>
     public static void Write(IReadOnlyList<RunData> runs, string outputDir)
     {
-        IReadOnlyList<ReportBlock> blocks = Build(runs, outputDir);
-        AtomicFile.WriteAllText(Path.Combine(outputDir, MarkdownFile), MarkdownRenderer.Render(blocks));
-        AtomicFile.WriteAllText(Path.Combine(outputDir, HtmlFile), HtmlRenderer.Render("Replay report: " + string.Join(" vs ", runs.Select(r => r.Label)), blocks));
+        ReportDocument.Write(Build(runs, outputDir), outputDir, MarkdownFile, HtmlFile, "Replay report: " + string.Join(" vs ", runs.Select(r => r.Label)));
     }
-
-    private static FigureBlock Figure(ScottPlot.Plot plot, string plotsDir, string name, string caption) =>
-        new(name, caption, PlotFile.Save(plot, plotsDir, name));
 
     internal static string Value(double v) => Fmt.Sig(v);
 

@@ -1,5 +1,4 @@
 using ScottPlot;
-using TraceReplay.Core.IO;
 using TraceReplay.Reports.Report;
 using TraceReplay.Reports.Text;
 using TraceReplay.Simulation.Metrics;
@@ -29,16 +28,15 @@ public static class SweepReport
         blocks.Add(new TableBlock(["rate (req/s)", .. configs.Select(c => c.Config)],
             [.. rates.Select(rate => new[] { RateList.Format(rate) }.Concat(configs.Select(c =>
                 c.Rows.FirstOrDefault(r => r.Point.RatePerS == rate) is SweepRow r ? Fmt.Sig(r[MetricNames.SloAttainment] * 100) : "-")).ToArray())]));
-        blocks.Add(new FigureBlock("slo_attainment_vs_rate", "SLO attainment against offered rate, one line per configuration; the dashed line is the target.",
-            PlotFile.Save(AttainmentPlot(configs, target), plots, "slo_attainment_vs_rate")));
+        blocks.Add(FigureBlock.Save(AttainmentPlot(configs, target), plots, "slo_attainment_vs_rate",
+            "SLO attainment against offered rate, one line per configuration; the dashed line is the target."));
         blocks.Add(new HeadingBlock(2, "TTFT-TBT Pareto frontier (p99 of each; no other point is better on both)"));
         IReadOnlyList<SweepRow> front = SweepAnalysis.Pareto(rows);
         blocks.Add(new TableBlock(["grid_index", "configuration", "rate (req/s)", Header(MetricNames.TtftP99S), Header(MetricNames.TbtP99S), "SLO attainment (%)"],
             [.. front.Select(r => new[] { Fmt.Int(r.Point.Index), r.Point.Config, RateList.Format(r.Point.RatePerS), Fmt.Sig(r[MetricNames.TtftP99S]), Fmt.Sig(r[MetricNames.TbtP99S]), Fmt.Sig(r[MetricNames.SloAttainment] * 100) })]));
-        blocks.Add(new FigureBlock("pareto", "Every grid point by TTFT p99 and TBT p99; the frontier is the line.", PlotFile.Save(ParetoPlot(configs, front), plots, "pareto")));
+        blocks.Add(FigureBlock.Save(ParetoPlot(configs, front), plots, "pareto", "Every grid point by TTFT p99 and TBT p99; the frontier is the line."));
         blocks.Add(new ParagraphBlock("Query the rows directly, e.g. `duckdb -c \"SELECT scheduler, rate_rps, slo_attainment FROM 'sweep.parquet' ORDER BY grid_index\"`."));
-        AtomicFile.WriteAllText(Path.Combine(outputDir, MarkdownFile), MarkdownRenderer.Render(blocks));
-        AtomicFile.WriteAllText(Path.Combine(outputDir, HtmlFile), HtmlRenderer.Render("Sweep report", blocks));
+        ReportDocument.Write(blocks, outputDir, MarkdownFile, HtmlFile, "Sweep report");
     }
 
     /// <summary>A metric column heading: its catalogue key and unit.</summary>
