@@ -28,7 +28,10 @@ public sealed class PhaseClockTests
         double Wall(string line) => double.Parse(line[45..].Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries)[0], CultureInfo.InvariantCulture);
         int header = Array.FindIndex(lines, l => l.StartsWith("phase", StringComparison.Ordinal));
         string total = lines.Single(l => l.StartsWith("total", StringComparison.Ordinal));
-        double sum = lines.Skip(header + 1).Where(l => !l.StartsWith("total", StringComparison.Ordinal)).Sum(Wall);
-        Assert.Equal(sum, Wall(total), 0);
+        double[] walls = [.. lines.Skip(header + 1).Where(l => !l.StartsWith("total", StringComparison.Ordinal)).Select(Wall)];
+        // Each figure is printed to 0.1 ms, so the sum of the printed phases may differ from the printed total by up to
+        // 0.05 ms per figure (comparing rounded integers instead failed at 1556.5 against 1556.6).
+        double slack = 0.05 * (walls.Length + 1) + 1e-9;
+        Assert.InRange(Wall(total) - walls.Sum(), -slack, slack);
     }
 }
