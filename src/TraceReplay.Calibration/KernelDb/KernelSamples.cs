@@ -141,12 +141,16 @@ public static class KernelSamples
             why = $"distribution '{distribution}' is not modelled (balanced, power_law_<alpha>)";
             return false;
         }
+        int hidden = t.Int(r, "hidden_size"), inter = t.Int(r, "inter_size"), topK = t.Int(r, "topk");
+        int experts = t.Int(r, "num_experts", max: MoeTableRouting.MaxExperts), tp = t.Int(r, "moe_tp_size"), ep = t.Int(r, "moe_ep_size");
         long tokens = t.Long(r, "num_tokens");
-        int hidden = (int)t.Long(r, "hidden_size"), inter = (int)t.Long(r, "inter_size"), topK = (int)t.Long(r, "topk");
-        int experts = (int)t.Long(r, "num_experts"), tp = (int)t.Long(r, "moe_tp_size"), ep = (int)t.Long(r, "moe_ep_size");
         if (topK > experts)
         {
             throw t.Bad(r, "topk", $"at most num_experts ({experts})", topK.ToString(CultureInfo.InvariantCulture));
+        }
+        if (tokens > long.MaxValue / topK)
+        {
+            throw t.Bad(r, "num_tokens", $"at most {long.MaxValue / topK} (num_tokens x topk must fit in 64 bits)", tokens.ToString(CultureInfo.InvariantCulture));
         }
         (long assignments, double hit) = MoeTableRouting.Local(tokens, experts, topK, ep, distribution);
         if (assignments == 0)

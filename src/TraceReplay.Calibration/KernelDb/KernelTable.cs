@@ -93,6 +93,13 @@ public sealed class KernelTable
             : throw Bad(r, column, $"an integer >= {min}", s is null or "" ? "an empty cell" : $"'{s}'");
     }
 
+    /// <summary>An integer cell that must fit an int (a shape: heads, experts, parallel degree), in [min, max].</summary>
+    public int Int(int r, string column, int min = 1, int max = int.MaxValue)
+    {
+        long v = Long(r, column, min);
+        return v <= max ? (int)v : throw Bad(r, column, $"an integer in [{min}, {max}]", $"'{v.ToString(CultureInfo.InvariantCulture)}'");
+    }
+
     /// <summary>The measured time in microseconds (the table stores milliseconds); must be a positive finite number.</summary>
     public double LatencyUs(int r)
     {

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace TraceReplay.Calibration.KernelDb;
 
 /// <summary>
@@ -11,8 +13,21 @@ namespace TraceReplay.Calibration.KernelDb;
 /// </summary>
 public static class MoeTableRouting
 {
+    /// <summary>Largest expert count modelled: the routing holds one load per expert (8 MiB at this size).</summary>
+    public const int MaxExperts = 1 << 20;
+
+    // A table repeats each routing across its latency rows (and a damaged one can repeat a huge expert count on every
+    // row): each distinct routing is computed once per process.
+    private static readonly ConcurrentDictionary<(long, int, int, int, string), (long, double)> s_local = new();
+
     /// <summary>(token-expert assignments, experts hit) on the timed GPU.</summary>
     public static (long Assignments, double ExpertsHit) Local(long tokens, int experts, int topK, int ep, string distribution)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(experts, MaxExperts);
+        return s_local.GetOrAdd((tokens, experts, topK, ep, distribution), k => Compute(k.Item1, k.Item2, k.Item3, k.Item4, k.Item5));
+    }
+
+    private static (long Assignments, double ExpertsHit) Compute(long tokens, int experts, int topK, int ep, string distribution)
     {
         long total = tokens * topK;
         double[] loads = distribution.StartsWith("power_law_", StringComparison.Ordinal)
@@ -72,13 +87,20 @@ public static class MoeTableRouting
             x[i] = Math.Round(x[i] / sum * total, MidpointRounding.ToEven);
             assigned += (long)x[i];
         }
-        // The collector hands the rounding remainder to the largest loads, one token each, in turn.
+        // The collector hands the rounding remainder to the largest loads (takes it from the smallest), one token each,
+        // in turn: expert i of the round order gets |delta| / E tokens, plus one if i < |delta| mod E. Written in closed
+        // form (a loop over |delta| is unbounded when a damaged row makes the sum overflow); clamping each step at 0 equals
+        // clamping once.
         long delta = total - assigned;
-        for (long d = 0; d < Math.Abs(delta); d++)
+        if (delta == long.MinValue)
         {
-            int i = (int)(d % experts);
+            throw new OverflowException($"MoE routing of {tokens} tokens x top-{topK} over {experts} experts does not fit in 64 bits");
+        }
+        long rounds = Math.Abs(delta) / experts, extra = Math.Abs(delta) % experts;
+        for (int i = 0; i < experts && (rounds > 0 || i < extra); i++)
+        {
             int j = delta > 0 ? i : experts - 1 - i;
-            x[j] = Math.Max(0, x[j] + Math.Sign(delta));
+            x[j] = Math.Max(0, x[j] + Math.Sign(delta) * (double)(rounds + (i < extra ? 1 : 0)));
         }
         return x;
     }

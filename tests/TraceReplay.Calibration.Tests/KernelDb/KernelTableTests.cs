@@ -83,6 +83,22 @@ public sealed class KernelTableTests
         Assert.Contains("gemm.csv:2: field 'm': expected an integer >= 1, got '0'", ex.Message);
     }
 
+    [Theory]
+    [InlineData("1,4096,1536,8,3000000000,1,1", "num_experts", "an integer in [1, 1048576], got '3000000000'")] // used to wrap to a negative int
+    [InlineData("1,4096,1536,8,2097152,1,1", "num_experts", "an integer in [1, 1048576], got '2097152'")] // one load per expert: bounded
+    [InlineData("1,4096,1536,4294967304,128,1,1", "topk", "an integer in [1, 2147483647]")]
+    [InlineData("2305843009213693952,4096,1536,8,128,1,1", "num_tokens", "num_tokens x topk must fit in 64 bits")]
+    public void A_moe_shape_out_of_range_names_the_field(string shape, string field, string expected)
+    {
+        using var dir = new TempDir();
+        string path = dir.File("moe.csv");
+        File.WriteAllText(path, "framework,version,device,op_name,kernel_source,moe_dtype,num_tokens,hidden_size,inter_size,topk,num_experts,moe_tp_size,moe_ep_size,distribution,latency\n"
+            + $"vLLM,0.14.0,H100,moe,x,bfloat16,{shape},power_law_1.2,0.1\n");
+        var ex = Assert.Throws<InputException>(() => KernelSamples.From(KernelTable.Read(path), "moe.csv"));
+        Assert.Contains($"moe.csv:2: field '{field}'", ex.Message);
+        Assert.Contains(expected, ex.Message);
+    }
+
     [Fact]
     public void A_row_of_an_unmodelled_dtype_is_counted_with_its_reason_not_dropped()
     {

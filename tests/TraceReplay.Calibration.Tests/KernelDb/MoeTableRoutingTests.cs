@@ -34,4 +34,14 @@ public sealed class MoeTableRoutingTests
         Assert.Equal(16, h);
         Assert.Equal(1024 * 8 / 8, a);
     }
+
+    [Theory]
+    [InlineData(3, 128, 8, "power_law_1.01")]
+    [InlineData(5, 1 << 20, 8, "power_law_1.5")] // T x k < E: most experts unhit, the remainder taken from the smallest
+    public void Every_assignment_is_kept_at_any_expert_count(long tokens, int experts, int topK, string distribution)
+    {
+        (long a, _) = MoeTableRouting.Local(tokens, experts, topK, 1, distribution);
+        Assert.Equal(tokens * topK, a);
+        Assert.Equal((a, MoeTableRouting.Local(tokens, experts, topK, 1, distribution).ExpertsHit), MoeTableRouting.Local(tokens, experts, topK, 1, distribution));
+    }
 }
