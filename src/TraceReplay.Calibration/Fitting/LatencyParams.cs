@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace TraceReplay.Calibration.Fitting;
 
 /// <summary>
@@ -34,16 +36,24 @@ namespace TraceReplay.Calibration.Fitting;
 /// Row-parallel kernels: the working set up to the GPU's L2 size is served (1 + this) times faster than HBM (inputs just
 /// written by the previous kernel are L2-resident); bytes beyond L2 stream at HBM speed. 0 = no L2 term.
 /// </param>
-public sealed record LatencyParams(
-    double OverheadUs,
-    double PerSequenceUs,
-    double ComputeEfficiency,
-    double MemoryEfficiency,
-    double SmoothP,
-    double WaveQuantization,
-    double FillRowsPerSm,
-    double FloorUs = 0,
-    double TileExponent = 0,
-    double MaskedFraction = 0,
-    double L2Speedup = 0,
-    double SequenceExponent = 1);
+/// <remarks>
+/// The JSON names are those of <c>calibration.json</c>, where each stored curve (<c>OperatorCalibration</c>) is these
+/// coefficients plus its provenance and held-out error: the seven without a default must be present in the file.
+/// </remarks>
+public record LatencyParams(
+    [property: JsonPropertyName("overhead_us"), JsonRequired] double OverheadUs,
+    [property: JsonPropertyName("per_sequence_us"), JsonRequired] double PerSequenceUs,
+    [property: JsonPropertyName("compute_efficiency"), JsonRequired] double ComputeEfficiency,
+    [property: JsonPropertyName("memory_efficiency"), JsonRequired] double MemoryEfficiency,
+    [property: JsonPropertyName("smooth_p"), JsonRequired] double SmoothP,
+    [property: JsonPropertyName("wave_quantization"), JsonRequired] double WaveQuantization,
+    [property: JsonPropertyName("fill_rows_per_sm"), JsonRequired] double FillRowsPerSm,
+    [property: JsonPropertyName("floor_us")] double FloorUs = 0,
+    [property: JsonPropertyName("tile_exponent")] double TileExponent = 0,
+    [property: JsonPropertyName("masked_fraction")] double MaskedFraction = 0,
+    [property: JsonPropertyName("l2_speedup")] double L2Speedup = 0,
+    [property: JsonPropertyName("seq_exponent")] double SequenceExponent = 1)
+{
+    /// <summary>The coefficients alone, as a plain <see cref="LatencyParams"/> (a derived record's own fields dropped).</summary>
+    public LatencyParams Coefficients() => new(this);
+}
