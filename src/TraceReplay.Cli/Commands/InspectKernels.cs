@@ -11,12 +11,13 @@ internal static class InspectKernels
     {
         long?[] starts = t.StartNs;
         long? first = starts.Where(s => s is not null).Min(), last = Enumerable.Range(0, t.Count).Where(i => starts[i] is not null).Select(i => starts[i]!.Value + t.DurNs[i]).DefaultIfEmpty().Max();
-        AnsiConsole.MarkupLine(first is null ? "time span: none (aggregate or ncu rows have no start)" : $"time span: {Units.Fixed((last!.Value - first.Value) / 1e6, 3)} ms");
+        AnsiConsole.MarkupLine(first is null ? "time span: none (aggregate or ncu rows have no start)" : $"time span: {Units.Fixed(((double)last!.Value - first.Value) / 1e6, 3)} ms");
         int[] gpu = [.. Enumerable.Range(0, t.Count).Where(i => t.Kind[i] is "kernel" or "aggregate")];
         double total = gpu.Sum(i => (double)t.DurNs[i]);
         AnsiConsole.MarkupLine($"GPU kernel time: {Units.Fixed(total / 1e6, 3)} ms over {gpu.Length:N0} kernel rows");
 
-        var byName = gpu.GroupBy(i => t.NameShort[i]).Select(g => (Name: g.Key, Ns: g.Sum(i => (double)t.DurNs[i]), Count: g.Sum(i => t.Instances[i] ?? 1), Class: t.OpClass[g.First()]))
+        // Launches summed as doubles: a file's counts (each valid) can add up past int64.
+        var byName = gpu.GroupBy(i => t.NameShort[i]).Select(g => (Name: g.Key, Ns: g.Sum(i => (double)t.DurNs[i]), Count: g.Sum(i => (double)(t.Instances[i] ?? 1)), Class: t.OpClass[g.First()]))
             .OrderByDescending(x => x.Ns).Take(top);
         var kernels = new Table().Border(TableBorder.Rounded).AddColumns("kernel (short name)", "op class", "launches", "time (ms)", "share (%)");
         foreach (var k in byName)

@@ -1,11 +1,17 @@
+using System.Globalization;
 using Parquet;
 using Parquet.Schema;
+using TraceReplay.Core.Diagnostics;
 using TraceReplay.Core.Kernels;
 using TraceReplay.Parquet;
 
 namespace TraceReplay.Ingest.Kernels;
 
-/// <summary>The columns of a canonical kernel Parquet that summaries need (inspect, tests), read in full.</summary>
+/// <summary>
+/// The columns of a canonical kernel Parquet that summaries need (inspect, tests), read in full. A file edited by hand
+/// or damaged can hold values no ingest writes: a negative duration or launch count, or an end past the int64
+/// nanosecond range; each is an error naming the row and field. Sums over rows are the reader's to keep in range.
+/// </summary>
 public sealed record KernelTable(string[] NameFull, string[] NameShort, string[] Kind, string[] OpClass, long[] DurNs, long?[] StartNs, long?[] Instances)
 {
     public int Count => DurNs.Length;
@@ -30,8 +36,32 @@ public sealed record KernelTable(string[] NameFull, string[] NameShort, string[]
             cols.start.AddRange(await Longs(group, reader.Schema, KernelColumns.StartNs, n).ConfigureAwait(false));
             cols.inst.AddRange(await Longs(group, reader.Schema, KernelColumns.Instances, n).ConfigureAwait(false));
         }
-        return new KernelTable([.. cols.nameFull], [.. cols.nameShort], [.. cols.kind], [.. cols.cls], [.. cols.dur], [.. cols.start], [.. cols.inst]);
+        var table = new KernelTable([.. cols.nameFull], [.. cols.nameShort], [.. cols.kind], [.. cols.cls], [.. cols.dur], [.. cols.start], [.. cols.inst]);
+        table.Validate(path);
+        return table;
     }
+
+    private void Validate(string path)
+    {
+        for (int i = 0; i < Count; i++)
+        {
+            if (DurNs[i] < 0)
+            {
+                throw Bad(path, i, KernelColumns.DurNs, "a duration >= 0 ns", DurNs[i]);
+            }
+            if (StartNs[i] is long start && start > long.MaxValue - DurNs[i])
+            {
+                throw Bad(path, i, KernelColumns.StartNs, "a start whose end (start + dur_ns) fits in int64 ns", start);
+            }
+            if (Instances[i] is long launches && launches < 1)
+            {
+                throw Bad(path, i, KernelColumns.Instances, "a launch count >= 1", launches);
+            }
+        }
+    }
+
+    private static InputException Bad(string path, int row, string field, string expected, long found) =>
+        new(path, row + 1L, field, expected, found.ToString(CultureInfo.InvariantCulture));
 
     private static DataField Field(ParquetSchema schema, string name) =>
         schema.DataFields.FirstOrDefault(f => f.Name == name) ?? throw new InvalidDataException($"column '{name}' missing: not a canonical kernel Parquet");

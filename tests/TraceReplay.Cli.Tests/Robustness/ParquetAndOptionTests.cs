@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using TraceReplay.Cli.Tests.Infrastructure;
+using TraceReplay.Ingest.Kernels;
 
 namespace TraceReplay.Cli.Tests.Robustness;
 
@@ -101,5 +102,29 @@ public sealed class ParquetAndOptionTests : IDisposable
         Assert.Equal(2, r.ExitCode);
         Assert.Contains($":{line}:", r.StdErr);
         Assert.Contains("int64-nanosecond range", r.StdErr);
+    }
+
+    /// <summary>
+    /// `make fuzz` (seed 20261203, kernels-parquet cases 1730, 4641, 18297): launch counts that each fit in int64 but
+    /// whose sum per kernel name does not crashed `inspect` with an overflow; a negative count or duration, or an end
+    /// past int64 ns, is a value no ingest writes.
+    /// </summary>
+    [Theory]
+    [InlineData(long.MaxValue, 10L, 5L, 0)]
+    [InlineData(-3L, 10L, 5L, 2)]
+    [InlineData(1L, -10L, 5L, 2)]
+    [InlineData(1L, 10L, long.MaxValue - 5, 2)]
+    public async Task Inspect_of_kernel_rows_with_extreme_counts_or_times_exits_0_or_names_the_field(long instances, long durNs, long startNs, int exit)
+    {
+        string path = Path.Combine(_dir, "kernels.parquet");
+        KernelRecord Row(long? count) => new() { Source = "t.csv", Kind = "aggregate", NameFull = "gemm", NameShort = "gemm", DurNs = durNs, StartNs = startNs, Instances = count };
+        await KernelParquetWriter.WriteAsync(path, [Row(instances), Row(instances), Row(null)], new Dictionary<string, string>());
+        InProcess.Result r = InProcess.Run("inspect", path);
+        Assert.Equal(exit, r.ExitCode);
+        Assert.DoesNotContain("internal error", r.StdErr);
+        if (exit == 2)
+        {
+            Assert.Contains($"{path}:1:", r.StdErr);
+        }
     }
 }
