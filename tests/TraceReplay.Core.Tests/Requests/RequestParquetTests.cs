@@ -33,16 +33,37 @@ public sealed class RequestParquetTests
     [Fact]
     public async Task Same_rows_give_byte_identical_files()
     {
+        // Several row groups, so the double-buffered writer has groups in flight while rows keep arriving.
         string dir = Directory.CreateTempSubdirectory().FullName;
+        int n = 2 * RequestParquetWriter.RowGroupRows + 3;
         foreach (string name in new[] { "a.parquet", "b.parquet" })
         {
-            await using RequestParquetWriter writer = await RequestParquetWriter.CreateAsync(Path.Combine(dir, name), new Dictionary<string, string> { ["z"] = "1", ["a"] = "2" });
-            for (int i = 0; i < 1000; i++)
+            RequestParquetWriter writer = await RequestParquetWriter.CreateAsync(Path.Combine(dir, name), new Dictionary<string, string> { ["z"] = "1", ["a"] = "2" });
+            for (int i = 0; i < n; i++)
             {
-                await writer.AddAsync(new RequestRecord(i, i * 7L, i, i));
+                await writer.AddAsync(new RequestRow(new RequestRecord(i, i * 7L, i, i), i % 2 == 0, "x.csv", i, i % 5 == 0 ? null : i));
             }
+            writer.SetMetadata(new Dictionary<string, string> { ["late"] = "after the last row" });
+            await writer.DisposeAsync();
+            Assert.Equal(n, writer.RowsWritten);
         }
         Assert.Equal(File.ReadAllBytes(Path.Combine(dir, "a.parquet")), File.ReadAllBytes(Path.Combine(dir, "b.parquet")));
+        IReadOnlyDictionary<string, string> meta = await RequestParquetReader.ReadMetadataAsync(Path.Combine(dir, "a.parquet"));
+        Assert.Equal(("2", "after the last row"), (meta["a"], meta["late"]));
+    }
+
+    [Fact]
+    public async Task An_aborted_write_with_groups_in_flight_leaves_no_file()
+    {
+        string dir = Directory.CreateTempSubdirectory().FullName;
+        string path = Path.Combine(dir, "requests.parquet");
+        RequestParquetWriter writer = await RequestParquetWriter.CreateAsync(path, new Dictionary<string, string>());
+        for (int i = 0; i < RequestParquetWriter.RowGroupRows + 10; i++)
+        {
+            await writer.AddAsync(new RequestRecord(i, i, 1, 1));
+        }
+        await writer.AbortAsync();
+        Assert.Empty(Directory.GetFiles(dir));
     }
 
     [Fact]
