@@ -19,4 +19,7 @@ public sealed class CalibrationResult
     public KernelTrafficSummary? Kernels { get; init; }
     /// <summary>Curves fitted on measured serving kernels (or carried from the source GPU), with their evidence; null without <c>--kernel-db</c>.</summary>
     public KernelDb.KernelDbCalibration? KernelDb { get; init; }
+
+    /// <summary>The operators held out by model (<see cref="CrossValidator.LeaveOneModelOut"/>): what the headline error is over.</summary>
+    public IEnumerable<OpEvaluation> ModelHeldOut => Operators.Where(o => o.Scheme == CrossValidator.LeaveOneModelOut);
 }

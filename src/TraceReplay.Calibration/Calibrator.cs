@@ -209,7 +209,7 @@ public static class Calibrator
             {
                 continue;
             }
-            OpEvaluation eval = OpEvaluation.Fit("class:" + cls.ToName(), cls, "leave-one-model-out", samples, gpu);
+            OpEvaluation eval = OpEvaluation.Fit("class:" + cls.ToName(), cls, CrossValidator.LeaveOneModelOut, samples, gpu);
             result.Add(eval);
             stored[cls.ToName()] = eval.Stored("fitted (pooled over the class's operators)");
         }

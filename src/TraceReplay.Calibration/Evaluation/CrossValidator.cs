@@ -35,8 +35,12 @@ public static class CrossValidator
     public static List<Prediction> Predict(IReadOnlyList<ProfileSample> samples, GpuSpec gpu, LatencyParams p) =>
         [.. samples.Select(s => new Prediction(s.Group, LatencyForm.PredictUs(s.Op, gpu, p), s.MeasuredUs, s.Op.Tokens, s.Op.TpDegree))];
 
+    /// <summary>The scheme of every operator profiled on more than one model: the headline held-out error.</summary>
+    public const string LeaveOneModelOut = "leave-one-model-out";
+    public const string LeaveOneGpuCountOut = "leave-one-GPU-count-out";
+
     public static string SchemeOf(string op, IReadOnlyList<ProfileSample> samples) =>
         samples.Count > 0 && samples[0].Group.StartsWith("context fold", StringComparison.Ordinal)
             ? $"{ProfileLoader.AttentionFolds}-fold by context length (one attention shape profiled: no model to leave out)"
-            : op == VidurOps.AllReduce ? "leave-one-GPU-count-out" : "leave-one-model-out";
+            : op == VidurOps.AllReduce ? LeaveOneGpuCountOut : LeaveOneModelOut;
 }

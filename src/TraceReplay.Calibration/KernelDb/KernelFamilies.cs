@@ -1,3 +1,4 @@
+using TraceReplay.Calibration.Evaluation;
 using TraceReplay.Core.Models;
 using TraceReplay.Core.Operators;
 
@@ -43,8 +44,8 @@ public static class KernelFamilies
         ("attention_prefill:", "prefill attention", "leave-one-head-configuration-out (query heads, KV heads, head dim)"),
         ("attention_decode:", "decode attention", "leave-one-head-configuration-out (query heads, KV heads, head dim)"),
         ("moe:", "fused MoE", "leave-one-shape-out (hidden, expert width, experts, top-k, TP, EP)"),
-        ("allreduce:", "custom all-reduce", "leave-one-GPU-count-out"),
-        ("nccl:", "NCCL collectives", "leave-one-GPU-count-out"),
+        ("allreduce:", "custom all-reduce", CrossValidator.LeaveOneGpuCountOut),
+        ("nccl:", "NCCL collectives", CrossValidator.LeaveOneGpuCountOut),
     ];
 
     /// <summary>The fitted curve for an operator, or null when the operator's class has no measured-kernel family.</summary>

@@ -51,12 +51,12 @@ public static partial class ReportWriter
     {
         List<Prediction> all = [.. r.Operators.SelectMany(o => o.HeldOut)];
         ErrorStats s = OpEvaluation.Stats(all);
-        List<Prediction> lomo = [.. r.Operators.Where(o => o.Scheme == "leave-one-model-out").SelectMany(o => o.HeldOut)];
+        List<Prediction> lomo = [.. r.ModelHeldOut.SelectMany(o => o.HeldOut)];
         ErrorStats m = OpEvaluation.Stats(lomo);
         sb.Append($"## Headline ({r.MeasuredGpu.ShortName} measurements, held out)\n\n");
         Md.Table(sb, ["scope", "samples", "MAPE %", "median APE %", "p90 APE %", "aim"],
         [
-            ["leave-one-model-out (MLP-file operators)", .. Md.Errors(m), "median <= 5, p90 <= 15"],
+            [$"{CrossValidator.LeaveOneModelOut} (MLP-file operators)", .. Md.Errors(m), "median <= 5, p90 <= 15"],
             ["all held-out predictions (incl. attention folds, all-reduce)", .. Md.Errors(s), "median <= 5, p90 <= 15"],
         ]);
         string verdict = m.MedianPct <= 5 && m.P90Pct <= 15 ? "meets" : "does NOT meet";
@@ -101,7 +101,7 @@ public static partial class ReportWriter
         Md.Table(sb, ["op class", "held-out model / group", "samples", "MAPE %", "median %", "p90 %"], rows);
         sb.Append("Per model, all MLP-file operators together:\n\n");
         Md.Table(sb, ["model", "samples", "MAPE %", "median %", "p90 %"],
-            r.Operators.Where(o => o.Scheme == "leave-one-model-out").SelectMany(o => o.HeldOut).GroupBy(p => p.Group).OrderBy(g => g.Key, StringComparer.Ordinal)
+            r.ModelHeldOut.SelectMany(o => o.HeldOut).GroupBy(p => p.Group).OrderBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g => (string[])[g.Key, .. Md.Errors(OpEvaluation.Stats(g))]));
     }
 }

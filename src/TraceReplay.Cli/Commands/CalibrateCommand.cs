@@ -129,7 +129,7 @@ public static class CalibrateCommand
             }
             AnsiConsole.Write(kernels);
         }
-        ErrorStats lomo = OpEvaluation.Stats(r.Operators.Where(o => o.Scheme == "leave-one-model-out").SelectMany(o => o.HeldOut));
-        AnsiConsole.MarkupLine($"leave-one-model-out on {r.MeasuredGpu.ShortName}: median APE {lomo.MedianPct:F1} %, p90 {lomo.P90Pct:F1} % over {lomo.Count} samples (aim 5 % / 15 %)");
+        ErrorStats lomo = OpEvaluation.Stats(r.ModelHeldOut.SelectMany(o => o.HeldOut));
+        AnsiConsole.MarkupLine($"{CrossValidator.LeaveOneModelOut} on {r.MeasuredGpu.ShortName}: median APE {lomo.MedianPct:F1} %, p90 {lomo.P90Pct:F1} % over {lomo.Count} samples (aim 5 % / 15 %)");
     }
 }

@@ -49,6 +49,6 @@ public static class MergeCommand
             table.AddRow(Markup.Escape(g.Config), double.IsFinite(g.GoodputRps) ? RateList.Format(g.GoodputRps) : "-", Fmt.Sig(g.AttainmentAtGoodput * 100), Markup.Escape(g.Note));
         }
         AnsiConsole.Write(table);
-        AnsiConsole.MarkupLine($"[grey]report: {Markup.Escape(Path.Combine(outDir, SweepReport.MarkdownFile))}, {Markup.Escape(Path.Combine(outDir, SweepReport.HtmlFile))}[/]");
+        AnsiConsole.MarkupLine($"[grey]report: {Markup.Escape(Path.Combine(outDir, SweepReport.Files.Markdown))}, {Markup.Escape(Path.Combine(outDir, SweepReport.Files.Html))}[/]");
     }
 }

@@ -28,7 +28,7 @@ public static class ReportCommand
                 string outDir = parse.GetValue(output) ?? (d.Length == 1 ? d[0] : "report");
                 IReadOnlyList<RunData> runs = ReportBuilder.LoadRuns(d);
                 ReportBuilder.Write(runs, outDir);
-                AnsiConsole.MarkupLine($"wrote [bold]{Markup.Escape(Path.Combine(outDir, ReportBuilder.MarkdownFile))}[/], {Markup.Escape(Path.Combine(outDir, ReportBuilder.HtmlFile))} and {Markup.Escape(Path.Combine(outDir, ReportBuilder.PlotsFolder))}/ ({runs.Count} run(s))");
+                AnsiConsole.MarkupLine($"wrote [bold]{Markup.Escape(Path.Combine(outDir, ReportBuilder.Files.Markdown))}[/], {Markup.Escape(Path.Combine(outDir, ReportBuilder.Files.Html))} and {Markup.Escape(Path.Combine(outDir, ReportBuilder.PlotsFolder))}/ ({runs.Count} run(s))");
                 return 0;
             });
     }

@@ -11,8 +11,7 @@ namespace TraceReplay.Reports.Report;
 /// </summary>
 public static class ReportBuilder
 {
-    public const string MarkdownFile = "report.md";
-    public const string HtmlFile = "report.html";
+    public static readonly DocumentFiles Files = new("report");
     public const string PlotsFolder = "plots";
 
     /// <summary>Key metrics for the at-a-glance table.</summary>
@@ -63,7 +62,7 @@ public static class ReportBuilder
     /// <summary>Builds and writes report.md, report.html and plots/ into <paramref name="outputDir"/>.</summary>
     public static void Write(IReadOnlyList<RunData> runs, string outputDir)
     {
-        ReportDocument.Write(Build(runs, outputDir), outputDir, MarkdownFile, HtmlFile, "Replay report: " + string.Join(" vs ", runs.Select(r => r.Label)));
+        ReportDocument.Write(Build(runs, outputDir), outputDir, Files, "Replay report: " + string.Join(" vs ", runs.Select(r => r.Label)));
     }
 
     internal static string Value(double v) => Fmt.Sig(v);

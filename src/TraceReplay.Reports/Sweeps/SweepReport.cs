@@ -8,8 +8,7 @@ namespace TraceReplay.Reports.Sweeps;
 /// <summary>sweep.md and sweep.html with goodput, attainment against rate and the Pareto frontier, plus their plots.</summary>
 public static class SweepReport
 {
-    public const string MarkdownFile = "sweep.md";
-    public const string HtmlFile = "sweep.html";
+    public static readonly DocumentFiles Files = new("sweep");
 
     public static void Write(IReadOnlyList<SweepRow> rows, IReadOnlyDictionary<string, string> metadata, double target, string outputDir)
     {
@@ -36,7 +35,7 @@ public static class SweepReport
             [.. front.Select(r => new[] { Fmt.Int(r.Point.Index), r.Point.Config, RateList.Format(r.Point.RatePerS), Fmt.Sig(r[MetricNames.TtftP99S]), Fmt.Sig(r[MetricNames.TbtP99S]), Fmt.Sig(r[MetricNames.SloAttainment] * 100) })]));
         blocks.Add(FigureBlock.Save(ParetoPlot(configs, front), plots, "pareto", "Every grid point by TTFT p99 and TBT p99; the frontier is the line."));
         blocks.Add(new ParagraphBlock("Query the rows directly, e.g. `duckdb -c \"SELECT scheduler, rate_rps, slo_attainment FROM 'sweep.parquet' ORDER BY grid_index\"`."));
-        ReportDocument.Write(blocks, outputDir, MarkdownFile, HtmlFile, "Sweep report");
+        ReportDocument.Write(blocks, outputDir, Files, "Sweep report");
     }
 
     /// <summary>A metric column heading: its catalogue key and unit.</summary>

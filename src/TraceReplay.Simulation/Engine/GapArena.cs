@@ -30,9 +30,7 @@ public sealed class GapArena(RequestTable table)
         }
         if (_segments == _owner.Length)
         {
-            Array.Resize(ref _owner, _segments * 2);
-            Array.Resize(ref _start, _segments * 2);
-            Array.Resize(ref _length, _segments * 2);
+            SoaGrowth.Resize(_segments * 2, ref _owner, ref _start, ref _length);
         }
         (_owner[_segments], _start[_segments], _length[_segments]) = (slot, _end, length);
         _segments++;

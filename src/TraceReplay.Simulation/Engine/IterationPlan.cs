@@ -71,8 +71,7 @@ public sealed class IterationPlan
     {
         if (DecodeCount == _decodeSlots.Length)
         {
-            Array.Resize(ref _decodeSlots, DecodeCount * 2);
-            Array.Resize(ref _decodeCached, DecodeCount * 2);
+            SoaGrowth.Resize(DecodeCount * 2, ref _decodeSlots, ref _decodeCached);
         }
         _decodeSlots[DecodeCount] = slot;
         _decodeCached[DecodeCount++] = cachedTokens;
@@ -84,8 +83,7 @@ public sealed class IterationPlan
         int n = DecodeCount + slots.Length;
         if (n > _decodeSlots.Length)
         {
-            Array.Resize(ref _decodeSlots, Math.Max(n, _decodeSlots.Length * 2));
-            Array.Resize(ref _decodeCached, _decodeSlots.Length);
+            SoaGrowth.Resize(Math.Max(n, _decodeSlots.Length * 2), ref _decodeSlots, ref _decodeCached);
         }
         slots.CopyTo(_decodeSlots.AsSpan(DecodeCount));
         cachedTokens.CopyTo(_decodeCached.AsSpan(DecodeCount));
@@ -96,11 +94,7 @@ public sealed class IterationPlan
     {
         if (PieceCount == _pieceSlots.Length)
         {
-            int n = PieceCount * 2;
-            Array.Resize(ref _pieceSlots, n);
-            Array.Resize(ref _pieceTokens, n);
-            Array.Resize(ref _pieceOffsets, n);
-            Array.Resize(ref _pieceEmits, n);
+            SoaGrowth.Resize(PieceCount * 2, ref _pieceSlots, ref _pieceTokens, ref _pieceOffsets, ref _pieceEmits);
         }
         _pieceSlots[PieceCount] = slot;
         _pieceTokens[PieceCount] = tokens;

@@ -133,11 +133,7 @@ public sealed class PrefixCache(int hashBlockTokens, int blocksPerEntry)
     {
         if (_count == _hash.Length)
         {
-            int n = _count * 2;
-            Array.Resize(ref _hash, n);
-            Array.Resize(ref _refs, n);
-            Array.Resize(ref _prev, n);
-            Array.Resize(ref _next, n);
+            SoaGrowth.Resize(_count * 2, ref _hash, ref _refs, ref _prev, ref _next);
         }
         return _count++;
     }
